@@ -1,0 +1,280 @@
+import type { ItemType, MigrationRequest, SpaceKind, Verdict } from '../../../shared/model.ts';
+
+export const REPORT_LANGS = ['en', 'nl'] as const;
+export type ReportLang = (typeof REPORT_LANGS)[number];
+
+/** Everything the report says itself; reasons and FAQ quotes come from the scan. */
+export interface ReportStrings {
+  locale: string;
+  documentTitle: (name: string) => string;
+  heading: string;
+  intro: string;
+  account: string;
+  email: string;
+  platform: string;
+  scannedAt: string;
+  ruleSetLabel: string;
+  ruleSetValue: (version: string, faqUpdated: string) => string;
+  margin: string;
+  marginValue: (days: number) => string;
+  euLoginEmail: string;
+  notGiven: string;
+  summaryHeading: string;
+  summaryItems: (total: string, lost: string, uncertain: string, migrates: string) => string;
+  summarySpaces: (total: string, lost: string, uncertain: string) => string;
+  summaryNothingAtRisk: string;
+  summaryProfileAdvice: (email: string) => string;
+  totalsHeading: string;
+  totalsByVerdict: string;
+  totalsByRule: string;
+  verdictColumn: string;
+  spacesColumn: string;
+  itemsColumn: string;
+  sizeColumn: string;
+  ruleColumn: string;
+  ruleTitleColumn: string;
+  atRiskRow: string;
+  totalRow: string;
+  timelineHeading: string;
+  timelineLabel: string;
+  timelineCaption: string;
+  timelineMoreSpaces: (count: string) => string;
+  timelineCutoff: string;
+  timelineWindow: string;
+  timelineLife: string;
+  timelineActivity: string;
+  timelineItems: (verdict: string) => string;
+  timelineSpaceVerdict: (verdict: string) => string;
+  personalRow: string;
+  spacesHeading: string;
+  spacesGroupHeading: (verdict: string, count: string) => string;
+  noSpaces: string;
+  kind: string;
+  verdict: string;
+  rule: string;
+  reason: string;
+  faqQuote: string;
+  itemsPerVerdict: string;
+  itemCountsValue: (migrates: string, lost: string, uncertain: string) => string;
+  lastActivity: string;
+  noActivity: string;
+  created: string;
+  migrationRequest: string;
+  atRiskHeading: string;
+  atRiskIntro: string;
+  atRiskNone: string;
+  personalItems: string;
+  titleColumn: string;
+  typeColumn: string;
+  createdColumn: string;
+  moreInCsv: (count: string) => string;
+  itemCount: (count: number, formatted: string) => string;
+  untitled: string;
+  footer: (date: string) => string;
+  datesNote: (timeZone: string) => string;
+  verdicts: Record<Verdict, string>;
+  verdictMeanings: Record<Verdict, string>;
+  kinds: Record<SpaceKind, string>;
+  migrationRequests: Record<MigrationRequest, string>;
+  itemTypes: Record<ItemType, string>;
+}
+
+const en: ReportStrings = {
+  locale: 'en-GB',
+  documentTitle: (name) => `What happens to the eTwinning work of ${name}`,
+  heading: 'What happens to your eTwinning work',
+  intro: 'eTwinning moves to the European School Education Platform (ESEP). This report lists every group, TwinSpace and personal item found on the old platform and says, for each, whether it moves to the new platform, will be lost, or is uncertain, with the FAQ sentence behind that verdict.',
+  account: 'Account',
+  email: 'E-mail',
+  platform: 'Platform address',
+  scannedAt: 'Scanned on',
+  ruleSetLabel: 'Rule set',
+  ruleSetValue: (version, faqUpdated) => `${version} (FAQ of ${faqUpdated})`,
+  margin: 'Margin around boundary dates',
+  marginValue: (days) => (days === 0 ? 'none (edge days count as they fall)' : days === 1 ? '1 day (only the boundary day itself is uncertain)' : `${days} days`),
+  euLoginEmail: 'EU Login e-mail used',
+  notGiven: 'not given',
+  summaryHeading: 'In short',
+  summaryItems: (total, lost, uncertain, migrates) => `Of ${total} items, ${lost} will be lost and ${uncertain} are uncertain: archive those before the old platform closes. ${migrates} move to the new platform.`,
+  summarySpaces: (total, lost, uncertain) => `Of ${total} groups and TwinSpaces, ${lost} will be lost and ${uncertain} are uncertain.`,
+  summaryNothingAtRisk: 'Nothing was found at risk: everything moves to the new platform.',
+  summaryProfileAdvice: (email) => `Your profile moves only if your EU Login e-mail is ${email}: check it before you first sign in to the new platform.`,
+  totalsHeading: 'Totals',
+  totalsByVerdict: 'Per verdict',
+  totalsByRule: 'Items per rule',
+  verdictColumn: 'Verdict',
+  spacesColumn: 'Groups and TwinSpaces',
+  itemsColumn: 'Items',
+  sizeColumn: 'Size',
+  ruleColumn: 'Rule',
+  ruleTitleColumn: 'What the rule says',
+  atRiskRow: 'At risk (lost + uncertain)',
+  totalRow: 'Total',
+  timelineHeading: 'Timeline',
+  timelineLabel: 'Timeline of every group and TwinSpace: activity dots and items as ticks, against the content cutoff of 1 July 2018, the migration window (1 January 2021 to 21 February 2022) and the group life (2021 and 2022).',
+  timelineCaption: 'One row per group or TwinSpace. Dots are content activity, ticks are items by verdict: up = migrates, across = uncertain, down = lost. The vertical line is the content cutoff (1 July 2018); the hatched band is the migration window, the light band the years 2021 and 2022.',
+  timelineMoreSpaces: (count) => `${count} more groups and TwinSpaces are not drawn; they are listed below.`,
+  timelineCutoff: 'cutoff 1 Jul 2018',
+  timelineWindow: 'migration window',
+  timelineLife: '2021-2022',
+  timelineActivity: 'activity',
+  timelineItems: (verdict) => `item: ${verdict}`,
+  timelineSpaceVerdict: (verdict) => `group or TwinSpace: ${verdict}`,
+  personalRow: 'Your personal items',
+  spacesHeading: 'Groups and TwinSpaces',
+  spacesGroupHeading: (verdict, count) => `${verdict} (${count})`,
+  noSpaces: 'No groups or TwinSpaces were found.',
+  kind: 'Kind',
+  verdict: 'Verdict',
+  rule: 'Rule',
+  reason: 'Why',
+  faqQuote: 'The FAQ says',
+  itemsPerVerdict: 'Items',
+  itemCountsValue: (migrates, lost, uncertain) => `${migrates} migrate, ${lost} lost, ${uncertain} uncertain`,
+  lastActivity: 'Last activity',
+  noActivity: 'none',
+  created: 'Created',
+  migrationRequest: 'Migration request',
+  atRiskHeading: 'Items at risk',
+  atRiskIntro: 'Everything that will be lost or is uncertain, per group or TwinSpace and then your personal items. Archive these.',
+  atRiskNone: 'No items at risk.',
+  personalItems: 'Your personal items',
+  titleColumn: 'Title',
+  typeColumn: 'Type',
+  createdColumn: 'Created',
+  moreInCsv: (count) => `${count} more items at risk are not shown here; they are all in the CSV export.`,
+  itemCount: (count, formatted) => (count === 1 ? '1 item' : `${formatted} items`),
+  untitled: '(untitled)',
+  footer: (date) => `Made by TwinArchive on ${date}. A preview based on the FAQ; the platform may still decide otherwise.`,
+  datesNote: (timeZone) => `All dates are calendar dates in ${timeZone}, the time zone the rules use.`,
+  verdicts: { migrates: 'Migrates', lost: 'Lost', uncertain: 'Uncertain' },
+  verdictMeanings: {
+    migrates: 'the FAQ says it will be on the new platform',
+    lost: 'the FAQ says it will be deleted or not migrated: archive it',
+    uncertain: 'the FAQ is silent, contradicts itself, or a date sits on a boundary: archive it to be safe',
+  },
+  kinds: { group: 'eTwinning group', twinspace: 'TwinSpace' },
+  migrationRequests: {
+    none: 'none',
+    requested: 'requested from the Central Support Service',
+    confirmed: 'confirmed by the Central Support Service',
+  },
+  itemTypes: {
+    'page': 'Page',
+    'forum-thread': 'Forum thread',
+    'forum-post': 'Forum post',
+    'journal-entry': 'Journal entry',
+    'material': 'Material',
+    'comment': 'Comment',
+    'profile': 'Profile',
+    'profile-photo': 'Profile photo',
+    'photo': 'Photo',
+    'contact': 'Contact',
+    'follower': 'Follower',
+    'portfolio-activity': 'Portfolio activity',
+    'event': 'Event',
+    'message': 'Message',
+    'project': 'Project',
+  },
+};
+
+const nl: ReportStrings = {
+  locale: 'nl-BE',
+  documentTitle: (name) => `Wat er gebeurt met het eTwinning-werk van ${name}`,
+  heading: 'Wat er gebeurt met je eTwinning-werk',
+  intro: 'eTwinning verhuist naar het European School Education Platform (ESEP). Dit rapport toont elke groep, TwinSpace en elk persoonlijk item op het oude platform en zegt telkens of het naar het nieuwe platform verhuist, verloren gaat of onzeker is, met de zin uit de FAQ die dat oordeel onderbouwt.',
+  account: 'Account',
+  email: 'E-mailadres',
+  platform: 'Adres van het platform',
+  scannedAt: 'Gescand op',
+  ruleSetLabel: 'Regelset',
+  ruleSetValue: (version, faqUpdated) => `${version} (FAQ van ${faqUpdated})`,
+  margin: 'Marge rond grensdatums',
+  marginValue: (days) => (days === 0 ? 'geen (randdagen tellen zoals ze vallen)' : days === 1 ? '1 dag (alleen de grensdag zelf is onzeker)' : `${days} dagen`),
+  euLoginEmail: 'Gebruikt EU Login-e-mailadres',
+  notGiven: 'niet opgegeven',
+  summaryHeading: 'Kort samengevat',
+  summaryItems: (total, lost, uncertain, migrates) => `Van de ${total} items gaan er ${lost} verloren en zijn er ${uncertain} onzeker: archiveer die voor het oude platform sluit. ${migrates} verhuizen naar het nieuwe platform.`,
+  summarySpaces: (total, lost, uncertain) => `Van de ${total} groepen en TwinSpaces gaan er ${lost} verloren en zijn er ${uncertain} onzeker.`,
+  summaryNothingAtRisk: 'Er loopt niets gevaar: alles verhuist naar het nieuwe platform.',
+  summaryProfileAdvice: (email) => `Je profiel verhuist alleen als je EU Login-e-mailadres ${email} is: controleer dat voor je je de eerste keer aanmeldt op het nieuwe platform.`,
+  totalsHeading: 'Totalen',
+  totalsByVerdict: 'Per oordeel',
+  totalsByRule: 'Items per regel',
+  verdictColumn: 'Oordeel',
+  spacesColumn: 'Groepen en TwinSpaces',
+  itemsColumn: 'Items',
+  sizeColumn: 'Grootte',
+  ruleColumn: 'Regel',
+  ruleTitleColumn: 'Wat de regel zegt',
+  atRiskRow: 'In gevaar (verloren + onzeker)',
+  totalRow: 'Totaal',
+  timelineHeading: 'Tijdlijn',
+  timelineLabel: 'Tijdlijn van elke groep en TwinSpace: activiteit als stippen en items als streepjes, tegenover de inhoudsgrens van 1 juli 2018, het migratievenster (1 januari 2021 tot 21 februari 2022) en de groepsperiode (2021 en 2022).',
+  timelineCaption: 'Eén rij per groep of TwinSpace. Stippen zijn activiteit, streepjes zijn items per oordeel: omhoog = verhuist, doorlopend = onzeker, omlaag = gaat verloren. De verticale lijn is de inhoudsgrens (1 juli 2018); de gearceerde band is het migratievenster, de lichte band de jaren 2021 en 2022.',
+  timelineMoreSpaces: (count) => `Nog ${count} groepen en TwinSpaces staan niet in de tijdlijn; ze staan hieronder.`,
+  timelineCutoff: 'grens 1 jul 2018',
+  timelineWindow: 'migratievenster',
+  timelineLife: '2021-2022',
+  timelineActivity: 'activiteit',
+  timelineItems: (verdict) => `item: ${verdict}`,
+  timelineSpaceVerdict: (verdict) => `groep of TwinSpace: ${verdict}`,
+  personalRow: 'Je persoonlijke items',
+  spacesHeading: 'Groepen en TwinSpaces',
+  spacesGroupHeading: (verdict, count) => `${verdict} (${count})`,
+  noSpaces: 'Er werden geen groepen of TwinSpaces gevonden.',
+  kind: 'Soort',
+  verdict: 'Oordeel',
+  rule: 'Regel',
+  reason: 'Waarom',
+  faqQuote: 'De FAQ zegt',
+  itemsPerVerdict: 'Items',
+  itemCountsValue: (migrates, lost, uncertain) => `${migrates} verhuizen, ${lost} gaan verloren, ${uncertain} onzeker`,
+  lastActivity: 'Laatste activiteit',
+  noActivity: 'geen',
+  created: 'Aangemaakt',
+  migrationRequest: 'Migratieaanvraag',
+  atRiskHeading: 'Items in gevaar',
+  atRiskIntro: 'Alles wat verloren gaat of onzeker is, per groep of TwinSpace en daarna je persoonlijke items. Archiveer deze.',
+  atRiskNone: 'Geen items in gevaar.',
+  personalItems: 'Je persoonlijke items',
+  titleColumn: 'Titel',
+  typeColumn: 'Soort',
+  createdColumn: 'Aangemaakt',
+  moreInCsv: (count) => `Nog ${count} items in gevaar staan hier niet; ze staan allemaal in de CSV-export.`,
+  itemCount: (count, formatted) => (count === 1 ? '1 item' : `${formatted} items`),
+  untitled: '(zonder titel)',
+  footer: (date) => `Gemaakt met TwinArchive op ${date}. Een voorspelling op basis van de FAQ; het platform kan nog anders beslissen.`,
+  datesNote: (timeZone) => `Alle datums zijn kalenderdatums in ${timeZone}, de tijdzone die de regels gebruiken.`,
+  verdicts: { migrates: 'Verhuist', lost: 'Gaat verloren', uncertain: 'Onzeker' },
+  verdictMeanings: {
+    migrates: 'volgens de FAQ staat het op het nieuwe platform',
+    lost: 'volgens de FAQ wordt het verwijderd of niet gemigreerd: archiveer het',
+    uncertain: 'de FAQ zwijgt, spreekt zichzelf tegen, of een datum ligt op een grens: archiveer het voor de zekerheid',
+  },
+  kinds: { group: 'eTwinning-groep', twinspace: 'TwinSpace' },
+  migrationRequests: {
+    none: 'geen',
+    requested: 'aangevraagd bij de Central Support Service',
+    confirmed: 'bevestigd door de Central Support Service',
+  },
+  itemTypes: {
+    'page': 'Pagina',
+    'forum-thread': 'Forumdiscussie',
+    'forum-post': 'Forumbericht',
+    'journal-entry': 'Logboekbericht',
+    'material': 'Materiaal',
+    'comment': 'Reactie',
+    'profile': 'Profiel',
+    'profile-photo': 'Profielfoto',
+    'photo': 'Foto',
+    'contact': 'Contact',
+    'follower': 'Volger',
+    'portfolio-activity': 'Portfolio-activiteit',
+    'event': 'Evenement',
+    'message': 'Bericht',
+    'project': 'Project',
+  },
+};
+
+export const REPORT_STRINGS: Readonly<Record<ReportLang, ReportStrings>> = { en, nl };
