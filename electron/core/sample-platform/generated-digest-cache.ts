@@ -1,0 +1,43 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * A best-effort cache of the SHA-256 of large generated contents, one small file per
+ * (seed, size) holding the hex digest. A missing, unreadable or damaged entry is recomputed.
+ */
+
+const CACHE_FOLDER = 'twinarchive-sample-cache';
+const HEX_DIGEST = /^[0-9a-f]{64}$/;
+
+/** Where the digest of (seed, size) is kept; the seed is hashed into the name, so any seed fits. */
+export function generatedDigestCachePath(seed: string, size: number): string {
+  const name = createHash('sha256')
+    .update(`legacy-platform-snapshot/1 generated\n${seed}\n${size}`)
+    .digest('hex');
+  return join(tmpdir(), CACHE_FOLDER, `${name}.sha256`);
+}
+
+export async function readCachedDigest(seed: string, size: number): Promise<string | null> {
+  try {
+    const text = (await readFile(generatedDigestCachePath(seed, size), 'utf8')).trim();
+    return HEX_DIGEST.test(text) ? text : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function writeCachedDigest(seed: string, size: number, digest: string): Promise<void> {
+  const path = generatedDigestCachePath(seed, size);
+  const temporary = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await mkdir(join(tmpdir(), CACHE_FOLDER), { recursive: true, mode: 0o700 });
+    await writeFile(temporary, `${digest}\n`);
+    // Rename is atomic, so a concurrent reader sees either no entry or a whole one.
+    await rename(temporary, path);
+  } catch {
+    // Only a cache: the digest is simply computed again next time.
+    await rm(temporary, { force: true }).catch(() => undefined);
+  }
+}
