@@ -1,0 +1,56 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { migrate } from './migrations/index.ts';
+
+/** An open library database. Repositories are plain functions of it. */
+export interface Library {
+  readonly db: Database;
+  readonly file: string;
+  close(): void;
+}
+
+/**
+ * Opens (creating if needed) the library at `file` and brings its schema up to date.
+ * Throws NewerLibraryError when a newer TwinArchive wrote it.
+ */
+export function openLibrary(file: string): Library {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const db = new BetterSqlite3(file, { timeout: 5000 });
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.pragma('journal_mode = WAL');
+    // NORMAL is durable up to the last checkpoint in WAL mode and never corrupts: a crash can
+    // only lose the last transactions, which a resumable job redoes.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    // Statement journals (every upsert that fires the FTS triggers needs one) otherwise become a
+    // temp file written to on every row: 8 syscalls per item when importing 100,000s of them.
+    db.pragma('temp_store = MEMORY');
+    db.pragma('cache_size = -32000'); // 32 MB of pages, up from 2 MB: large accounts, repeated searches
+    // After a checkpoint the WAL file is cut back to 64 MB instead of keeping its largest size forever.
+    db.pragma('journal_size_limit = 67108864');
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw explain(error, file);
+  }
+  return {
+    db,
+    file,
+    close() {
+      if (!db.open) return;
+      // Recommended before closing: refreshes planner statistics where they went stale, cheaply.
+      db.pragma('optimize');
+      db.close();
+    },
+  };
+}
+
+function explain(error: unknown, file: string): unknown {
+  if (error instanceof BetterSqlite3.SqliteError && error.code === 'SQLITE_NOTADB') {
+    return new Error(`${file} is not a TwinArchive library: choose another file or move it away.`, { cause: error });
+  }
+  return error;
+}
