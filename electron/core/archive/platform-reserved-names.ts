@@ -1,0 +1,34 @@
+/** Names that are valid text but that a disk or an unzip tool treats as something else. */
+
+const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '\u00B9', '\u00B2', '\u00B3'];
+
+// COM0 and LPT0 are on Microsoft's list since 2023 although only some Windows versions refuse
+// them; prefixing a name that could still be created is cheaper than a file that cannot.
+const WINDOWS_DEVICE_NAMES = new Set([
+  'CON',
+  'PRN',
+  'AUX',
+  'NUL',
+  'CONIN$',
+  'CONOUT$',
+  ...DIGITS.map((digit) => `COM${digit}`),
+  ...DIGITS.map((digit) => `LPT${digit}`),
+]);
+
+/** Windows opens a device instead of the file for `CON`, `con.txt`, `Lpt1 .tar.gz` and the like. */
+export function isWindowsDeviceName(component: string): boolean {
+  const stem = component.split('.', 1)[0] ?? '';
+  return WINDOWS_DEVICE_NAMES.has(stem.replace(/ +$/u, '').toUpperCase());
+}
+
+/**
+ * macOS Archive Utility treats `._name` as the resource fork of `name` and `__MACOSX` as metadata,
+ * so such entries vanish on extraction.
+ */
+export function isMacMetadataName(component: string): boolean {
+  return component.startsWith('._') || component.toUpperCase() === '__MACOSX';
+}
+
+export function needsProtectivePrefix(component: string): boolean {
+  return isWindowsDeviceName(component) || isMacMetadataName(component);
+}
