@@ -6,7 +6,7 @@ const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'ht
 const layer = (patterns, message) => ({ group: patterns, message });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'dist/', 'dist-electron/', 'release/', 'coverage/', 'tests/e2e/screenshots/'] },
+  { ignores: ['.tmp/', '.scratch-html/', 'twinarchive-demo/', 'node_modules/', 'out/', 'dist/', 'dist-electron/', 'release/', 'coverage/', 'tests/e2e/screenshots/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -31,6 +31,8 @@ export interface SamplePlatformStats {
   requests: number;
   /** Requests per "METHOD /path" (the path as sent, without the query). */
   byPath: ReadonlyMap<string, number>;
+  /** Bytes written to the network per "METHOD /path", headers included: proves a resume sent only the rest. */
+  bytesByPath: ReadonlyMap<string, number>;
 }
 
 export interface RunningSamplePlatform {
@@ -59,6 +61,7 @@ interface Platform {
   readonly latencyMs: number;
   readonly signal: AbortSignal;
   readonly counts: Map<string, number>;
+  readonly bytes: Map<string, number>;
   requests: number;
 }
 
@@ -68,6 +71,9 @@ async function handle(platform: Platform, req: IncomingMessage, res: ServerRespo
   const key = `${method} ${target?.path ?? req.url ?? ''}`;
   platform.requests += 1;
   platform.counts.set(key, (platform.counts.get(key) ?? 0) + 1);
+  // One request at a time per connection (no pipelining), so the socket's count is this answer's.
+  const writtenBefore = req.socket.bytesWritten;
+  res.once('close', () => platform.bytes.set(key, (platform.bytes.get(key) ?? 0) + req.socket.bytesWritten - writtenBefore));
   const route = target?.segments ? matchRoute(method, target.segments) : null;
   // Attempts are counted on arrival, before any delay, so concurrency cannot reorder them.
   const fault = route !== null && isCallRoute(route) && target !== null
@@ -132,6 +138,7 @@ export async function startSamplePlatform(options: SamplePlatformOptions): Promi
     latencyMs: settings.latencyMs,
     signal: closing.signal,
     counts: new Map(),
+    bytes: new Map(),
     requests: 0,
   };
   // Node keeps HTTP/1.1 connections alive by default (5 s idle), which is what clients expect.
@@ -157,7 +164,7 @@ export async function startSamplePlatform(options: SamplePlatformOptions): Promi
   return {
     url: `http://${HOST}:${port}`,
     port,
-    stats: () => ({ requests: platform.requests, byPath: new Map(platform.counts) }),
+    stats: () => ({ requests: platform.requests, byPath: new Map(platform.counts), bytesByPath: new Map(platform.bytes) }),
     close,
   };
 }

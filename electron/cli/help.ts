@@ -1,0 +1,30 @@
+export const HELP = `TwinArchive: see what of your eTwinning work survives the move to the
+European School Education Platform, and archive what will be lost.
+
+Usage:
+  twinarchive demo [--out DIR]
+      The whole job on the built-in sample platform: scan, archive, index.
+  twinarchive scan --source URL --login L [--password-env VAR] [--cookies FILE]
+                   [--eu-login-email E] [--margin N] [--concurrency N] [--json]
+  twinarchive report [...the scan options] --format csv|json|html --out FILE [--lang en|nl]
+  twinarchive archive [...the scan options] --out DIR [--spaces ID,...|personal]
+                   [--include at-risk|all] [--split-size BYTES] [--data-dir DIR] [--json]
+  twinarchive search QUERY [--data-dir DIR] [--json]
+  twinarchive list [--data-dir DIR] [--json]
+  twinarchive verify [--data-dir DIR] [--json]
+  twinarchive open ITEM [--data-dir DIR]
+  twinarchive sample-platform [--snapshot FILE] [--port N] [--faults SEED]
+                   [--latency MS] [--expire-after N]
+  twinarchive help
+
+The password is read from the environment variable named by --password-env, or asked for
+in a terminal; it is never taken from the command line. --cookies FILE signs in with a
+Netscape cookies.txt exported from a browser instead.
+
+archive is resumable: after a crash, a kill or a lost network, run the same command again
+and it carries on where it stopped. The index and job state live in --data-dir (default:
+TWINARCHIVE_DATA_DIR, else the system's application data folder).
+
+Exit codes: 0 ok, 1 failed, 2 bad usage, 3 sign-in failed, 4 platform unreachable or not
+a platform.
+`;

@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { rename, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { ScannedItem } from '../../../shared/inventory.ts';
+import type { PackedPart } from '../archive/pack/pack-part.ts';
+import { checkZip } from '../archive/zip/read-zip.ts';
+
+export class ArchiveCheckError extends Error {
+  override readonly name = 'ArchiveCheckError';
+}
+
+export async function sha256OfFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/**
+ * Reads a freshly written ZIP back with an independent reader: every entry must be there,
+ * pass its CRC, and hash to what was written; every file must also hash to what the platform
+ * announced. Throws with every problem found.
+ */
+export async function verifyPackedPart(file: string, packed: PackedPart, itemsById: ReadonlyMap<string, ScannedItem>): Promise<void> {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  const platformSha = new Map<string, string>();
+  for (const entry of packed.manifest.items) {
+    const item = itemsById.get(entry.id);
+    if (entry.entries.file && item?.file) platformSha.set(entry.entries.file, item.file.sha256);
+  }
+  for (const entry of await checkZip(file)) {
+    seen.add(entry.name);
+    const written = packed.entries.get(entry.name);
+    if (entry.problem) problems.push(entry.problem);
+    else if (!written) problems.push(`unexpected entry "${entry.name}"`);
+    else if (written.sha256 !== entry.sha256) problems.push(`"${entry.name}" reads back different from what was written`);
+    const expected = platformSha.get(entry.name);
+    if (expected !== undefined && expected !== entry.sha256) problems.push(`"${entry.name}" differs from the platform's copy`);
+  }
+  for (const name of packed.entries.keys()) if (!seen.has(name)) problems.push(`"${name}" is missing`);
+  if (problems.length > 0) {
+    throw new ArchiveCheckError(`${path.basename(file)} failed its check (${problems.slice(0, 5).join('; ')}): it was not kept; run the same command again.`);
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `name.zip`, or `name (2).zip` … when a file of someone else's already has the name. */
+export async function freeArchivePath(outDir: string, fileName: string): Promise<string> {
+  const extension = path.extname(fileName);
+  const stem = fileName.slice(0, fileName.length - extension.length);
+  for (let attempt = 1; ; attempt += 1) {
+    const candidate = path.join(outDir, attempt === 1 ? fileName : `${stem} (${attempt})${extension}`);
+    if (!(await exists(candidate))) return candidate;
+  }
+}
+
+export async function moveIntoPlace(temporary: string, finalPath: string): Promise<void> {
+  await rename(temporary, finalPath);
+}
