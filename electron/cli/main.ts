@@ -46,6 +46,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     const failure = describeFailure(error);
     writeLine(io.stderr, failure.message);
+    if (io.env['TWINARCHIVE_DEBUG'] && error instanceof Error) writeLine(io.stderr, error.stack ?? '');
     return failure.exitCode;
   } finally {
     process.off('SIGINT', stop);

@@ -127,15 +127,27 @@ export async function createZipWriter(file: string): Promise<ZipWriter> {
           done(null, chunk);
         },
       });
+      // pipeline() reports its own AbortError when the sink throws; the write error (a full
+      // disk, say) is what the person needs to hear.
+      let writeError: unknown = null;
       const sink = async (chunks: AsyncIterable<Buffer>) => {
         for await (const chunk of chunks) {
           compressedSize += chunk.length;
-          await out.write(chunk);
+          try {
+            await out.write(chunk);
+          } catch (error) {
+            writeError = error;
+            throw error;
+          }
         }
       };
       const { signal } = stopStreams;
-      if (options.compress) await pipeline(source, measure, createDeflateRaw(), sink, { signal });
-      else await pipeline(source, measure, sink, { signal });
+      try {
+        if (options.compress) await pipeline(source, measure, createDeflateRaw(), sink, { signal });
+        else await pipeline(source, measure, sink, { signal });
+      } catch (error) {
+        throw writeError ?? error;
+      }
       if (options.size !== null && size !== options.size) {
         throw new Error(`"${name}" ended after ${size} of its ${options.size} bytes.`);
       }
