@@ -8,15 +8,23 @@ import { join } from 'node:path';
  * (seed, size) holding the hex digest. A missing, unreadable or damaged entry is recomputed.
  */
 
-const CACHE_FOLDER = 'twinarchive-sample-cache';
 const HEX_DIGEST = /^[0-9a-f]{64}$/;
 
-/** Where the digest of (seed, size) is kept; the seed is hashed into the name, so any seed fits. */
-export function generatedDigestCachePath(seed: string, size: number): string {
-  const name = createHash('sha256')
+/** The folder of the generated-content caches (this one and generated-bytes-cache.ts). */
+export function generatedCacheFolder(): string {
+  return join(tmpdir(), 'twinarchive-sample-cache');
+}
+
+/** The cache files' name for (seed, size) before the extension; the seed is hashed, so any fits. */
+export function generatedCacheName(seed: string, size: number): string {
+  return createHash('sha256')
     .update(`legacy-platform-snapshot/1 generated\n${seed}\n${size}`)
     .digest('hex');
-  return join(tmpdir(), CACHE_FOLDER, `${name}.sha256`);
+}
+
+/** Where the digest of (seed, size) is kept. */
+export function generatedDigestCachePath(seed: string, size: number): string {
+  return join(generatedCacheFolder(), `${generatedCacheName(seed, size)}.sha256`);
 }
 
 export async function readCachedDigest(seed: string, size: number): Promise<string | null> {
@@ -32,7 +40,7 @@ export async function writeCachedDigest(seed: string, size: number, digest: stri
   const path = generatedDigestCachePath(seed, size);
   const temporary = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   try {
-    await mkdir(join(tmpdir(), CACHE_FOLDER), { recursive: true, mode: 0o700 });
+    await mkdir(generatedCacheFolder(), { recursive: true, mode: 0o700 });
     await writeFile(temporary, `${digest}\n`);
     // Rename is atomic, so a concurrent reader sees either no entry or a whole one.
     await rename(temporary, path);
