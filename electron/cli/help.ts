@@ -9,20 +9,26 @@ Usage:
   twinarchive report [...the scan options] --format csv|json|html --out FILE [--lang en|nl]
   twinarchive archive [...the scan options] --out DIR [--spaces ID,...|personal]
                    [--include at-risk|all] [--split-size BYTES] [--data-dir DIR] [--json]
+  twinarchive bulk --source URL JOBFILE [--out DIR] [--concurrency N] [--accounts-at-once N]
+                   [--margin N] [--data-dir DIR]
+      Many colleagues in one unattended run. JOBFILE is a CSV with the header
+      login,password_env,cookies,eu_login_email,spaces,out (one row per account; spaces
+      separated by ";"; out is the colleague's folder under --out, which defaults to the job
+      file's folder). Writes bulk-report.html and bulk-report.csv to --out.
   twinarchive search QUERY [--data-dir DIR] [--json]
   twinarchive list [--data-dir DIR] [--json]
   twinarchive verify [--data-dir DIR] [--json]
   twinarchive open ITEM [--data-dir DIR]
   twinarchive sample-platform [--snapshot FILE] [--port N] [--faults SEED]
-                   [--latency MS] [--expire-after N]
+                   [--latency MS] [--expire-after N] [--bandwidth BYTES_PER_SECOND]
   twinarchive help
 
 The password is read from the environment variable named by --password-env, or asked for
 in a terminal; it is never taken from the command line. --cookies FILE signs in with a
 Netscape cookies.txt exported from a browser instead.
 
-archive is resumable: after a crash, a kill or a lost network, run the same command again
-and it carries on where it stopped. The index and job state live in --data-dir (default:
+archive and bulk are resumable: after a crash, a kill or a lost network, run the same command
+again and it carries on where it stopped (bulk skips the accounts that are done). The index and job state live in --data-dir (default:
 TWINARCHIVE_DATA_DIR, else the system's application data folder).
 
 Exit codes: 0 ok, 1 failed, 2 bad usage, 3 sign-in failed, 4 platform unreachable or not

@@ -17,7 +17,7 @@ export async function readDemoSnapshot(): Promise<Snapshot> {
 }
 
 /** Starts real sample platforms on 127.0.0.1 and stops them after each test. */
-export function useSamplePlatforms(): (snapshot: Snapshot, options?: { faultSeed?: string; latencyMs?: number; expireAfter?: number }) => Promise<RunningSamplePlatform> {
+export function useSamplePlatforms(): (snapshot: Snapshot, options?: { faultSeed?: string; latencyMs?: number; expireAfter?: number; bandwidth?: number }) => Promise<RunningSamplePlatform> {
   const running: RunningSamplePlatform[] = [];
   afterEach(async () => {
     await Promise.all(running.splice(0).map((platform) => platform.close()));
@@ -29,6 +29,7 @@ export function useSamplePlatforms(): (snapshot: Snapshot, options?: { faultSeed
       faultSeed: options.faultSeed ?? null,
       latencyMs: options.latencyMs ?? 0,
       expireAfter: options.expireAfter ?? null,
+      bandwidth: options.bandwidth ?? null,
     });
     running.push(platform);
     return platform;

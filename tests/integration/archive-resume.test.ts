@@ -38,7 +38,8 @@ async function partialDownloadSize(dataDir: string): Promise<number> {
   let largest = 0;
   for (const job of await readdir(stagingRoot).catch(() => [])) {
     for (const name of await readdir(path.join(stagingRoot, job)).catch(() => [])) {
-      if (name.endsWith('.part')) largest = Math.max(largest, (await stat(path.join(stagingRoot, job, name))).size);
+      // A part may be renamed into place between listing and stat.
+      if (name.endsWith('.part')) largest = Math.max(largest, (await stat(path.join(stagingRoot, job, name)).catch(() => ({ size: 0 }))).size);
     }
   }
   return largest;
@@ -55,8 +56,8 @@ describe('archive after kill -9', () => {
       '--out', referenceOut, '--data-dir', await tempDir(), '--concurrency', '2'], ENV);
     expect(reference.code, reference.stderr).toBe(0);
 
-    // A slow platform, so the kill lands mid-download.
-    const platform = await startPlatform(snapshot, { latencyMs: 15 });
+    // A slow link, so the kill lands mid-download.
+    const platform = await startPlatform(snapshot, { latencyMs: 15, bandwidth: 8 * 1024 * 1024 });
     const out = await tempDir();
     const dataDir = await tempDir();
     const args = ['archive', '--source', platform.url, '--login', 'an.peeters', '--password-env', 'TA_TEST_PASSWORD',

@@ -5,7 +5,7 @@ import { EXIT_OK } from '../exit-codes.ts';
 import { integerOption, parseOptions } from '../parse-options.ts';
 
 export const samplePlatformUsage =
-  'twinarchive sample-platform [--snapshot FILE] [--port N] [--faults SEED] [--latency MS] [--expire-after N]';
+  'twinarchive sample-platform [--snapshot FILE] [--port N] [--faults SEED] [--latency MS] [--expire-after N] [--bandwidth BYTES_PER_SECOND]';
 
 /** Serves a snapshot on 127.0.0.1 until the process is stopped. */
 export async function runSamplePlatform(args: string[], io: CliIo, signal: AbortSignal): Promise<number> {
@@ -15,6 +15,7 @@ export async function runSamplePlatform(args: string[], io: CliIo, signal: Abort
     faults: { type: 'string' },
     latency: { type: 'string' },
     'expire-after': { type: 'string' },
+    bandwidth: { type: 'string' },
   });
   const snapshot = await loadSnapshot(values.snapshot ?? defaultSnapshotPath());
   const platform = await startSamplePlatform({
@@ -23,6 +24,7 @@ export async function runSamplePlatform(args: string[], io: CliIo, signal: Abort
     faultSeed: values.faults ?? null,
     latencyMs: integerOption(values.latency, 'latency', 0, 60_000) ?? 0,
     expireAfter: integerOption(values['expire-after'], 'expire-after', 1, 1_000_000_000) ?? null,
+    bandwidth: integerOption(values.bandwidth, 'bandwidth', 1024, Number.MAX_SAFE_INTEGER) ?? null,
   });
   writeLine(io.stdout, `listening on ${platform.url}`);
   await new Promise<void>((resolve) => {

@@ -83,7 +83,9 @@ export async function runArchiveJob(options: ArchiveJobOptions): Promise<Archive
   meter.setPhase('listing');
   const scan = await scanAccount({
     source: options.client, sourceUrl: options.sourceUrl, rules: options.rules, concurrency: options.concurrency,
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(signal ? { signal } : {}),
+    // The scan's own 'done' is only the end of listing within this job.
+    onProgress: (progress) => { if (progress.phase !== 'done') options.onProgress?.(progress); },
+    ...(signal ? { signal } : {}),
   });
   const missing = unknownSpaces(scan, options.spaces);
   if (missing.length > 0) {

@@ -86,7 +86,7 @@ export async function sendFile(
     case 'whole':
       await sendBody(res, context.method, {
         status: 200, headers, length: size, open: (from, to) => content.range(from, to),
-      }, fault, context.signal);
+      }, fault, context.signal, context.bandwidth);
       return;
     case 'part': {
       const { start, end } = range;
@@ -95,7 +95,7 @@ export async function sendFile(
         headers: { ...headers, 'Content-Range': `bytes ${start}-${end - 1}/${size}` },
         length: end - start,
         open: (from, to) => content.range(start + from, start + to),
-      }, fault, context.signal);
+      }, fault, context.signal, context.bandwidth);
       return;
     }
   }

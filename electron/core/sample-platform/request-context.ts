@@ -12,4 +12,6 @@ export interface RequestContext {
   readonly sessions: SessionStore;
   /** Aborted when the server closes, so pauses end with it. */
   readonly signal: AbortSignal;
+  /** Bytes per second for file bodies, or null for as fast as possible. */
+  readonly bandwidth: number | null;
 }

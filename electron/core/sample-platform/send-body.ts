@@ -1,7 +1,8 @@
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import { pipeline, type Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FAULT_HEADER, isBodyFault, type Fault } from './fault-plan.ts';
+import { throttle } from './throttle.ts';
 
 /** Sends a 200 or 206 answer whose body may be large, applying a body fault when one is due. */
 
@@ -42,13 +43,18 @@ async function writePart(res: ServerResponse, part: Buffer | Readable): Promise<
   for await (const chunk of part) await writeChunk(res, chunk as Buffer);
 }
 
-function finish(res: ServerResponse, part: Buffer | Readable): void {
-  if (Buffer.isBuffer(part)) {
-    res.end(part);
-    return;
-  }
+function finish(res: ServerResponse, part: Buffer | Readable, pace: Pace | null = null): void {
+  const noop = () => undefined;
   // Errors here mean the client went away; pipeline already cleaned both ends up.
-  pipeline(part, res, () => undefined);
+  if (pace !== null) pipeline(Buffer.isBuffer(part) ? Readable.from([part]) : part, throttle(pace.bytesPerSecond, pace.signal), res, noop);
+  else if (Buffer.isBuffer(part)) res.end(part);
+  else pipeline(part, res, noop);
+}
+
+/** A bandwidth limit for bodies (bytes per second), or none. */
+export interface Pace {
+  bytesPerSecond: number;
+  signal: AbortSignal;
 }
 
 async function sendWithFault(
@@ -83,6 +89,7 @@ export async function sendBody(
   answer: BodyAnswer,
   fault: Fault | null,
   signal: AbortSignal,
+  bandwidth: number | null = null,
 ): Promise<void> {
   const faulty = fault !== null && isBodyFault(fault.kind) && method === 'GET' && answer.length >= 2;
   res.writeHead(answer.status, {
@@ -95,7 +102,7 @@ export async function sendBody(
     return;
   }
   if (!faulty) {
-    finish(res, answer.open(0, answer.length));
+    finish(res, answer.open(0, answer.length), bandwidth === null ? null : { bytesPerSecond: bandwidth, signal });
     return;
   }
   try {

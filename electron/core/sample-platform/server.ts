@@ -25,6 +25,8 @@ export interface SamplePlatformOptions {
   latencyMs?: number;
   /** A session serves this many authenticated requests, then answers 401. */
   expireAfter?: number | null;
+  /** File bodies are sent at about this many bytes per second (a slow link); null: full speed. */
+  bandwidth?: number | null;
 }
 
 export interface SamplePlatformStats {
@@ -49,6 +51,7 @@ const OptionsSchema = z.object({
   faultSeed: z.string().nullable().default(null),
   latencyMs: z.number().nonnegative().finite().default(0),
   expireAfter: z.number().int().nonnegative().nullable().default(null),
+  bandwidth: z.number().int().positive().nullable().default(null),
 });
 
 const HOST = '127.0.0.1';
@@ -59,6 +62,7 @@ interface Platform {
   readonly sessions: SessionStore;
   readonly faults: FaultPlan | null;
   readonly latencyMs: number;
+  readonly bandwidth: number | null;
   readonly signal: AbortSignal;
   readonly counts: Map<string, number>;
   readonly bytes: Map<string, number>;
@@ -90,7 +94,7 @@ async function handle(platform: Platform, req: IncomingMessage, res: ServerRespo
   }
   const context: RequestContext = {
     req, res, method, query: target.query, index: platform.index, sessions: platform.sessions,
-    signal: platform.signal,
+    signal: platform.signal, bandwidth: platform.bandwidth,
   };
   await answer(context, route, fault);
 }
@@ -121,7 +125,7 @@ function listen(server: Server, port: number): Promise<number> {
 export async function startSamplePlatform(options: SamplePlatformOptions): Promise<RunningSamplePlatform> {
   const parsed = OptionsSchema.safeParse({
     port: options.port, faultSeed: options.faultSeed, latencyMs: options.latencyMs,
-    expireAfter: options.expireAfter,
+    expireAfter: options.expireAfter, bandwidth: options.bandwidth,
   });
   if (!parsed.success) {
     throw new Error(`The sample platform options are not valid: ${z.prettifyError(parsed.error)}`);
@@ -136,6 +140,7 @@ export async function startSamplePlatform(options: SamplePlatformOptions): Promi
     sessions: new SessionStore(settings.expireAfter),
     faults: settings.faultSeed === null ? null : new FaultPlan(settings.faultSeed),
     latencyMs: settings.latencyMs,
+    bandwidth: settings.bandwidth,
     signal: closing.signal,
     counts: new Map(),
     bytes: new Map(),
