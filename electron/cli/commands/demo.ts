@@ -5,6 +5,7 @@ import { runArchiveJob } from '../../core/jobs/archive-job.ts';
 import { libraryFile } from '../../core/library/data-dir.ts';
 import { createPlatformClient } from '../../core/platform-client/platform-client.ts';
 import { loadCurrentRuleSet } from '../../core/rules/load-rule-set.ts';
+import { DEMO_ACCOUNT } from '../../core/sample-platform/demo-account.ts';
 import { defaultSnapshotPath, loadSnapshot } from '../../core/sample-platform/load-snapshot.ts';
 import { startSamplePlatform } from '../../core/sample-platform/server.ts';
 import { writeLine, type CliIo } from '../cli-io.ts';
@@ -14,8 +15,6 @@ import { formatScan } from '../format-scan.ts';
 import { parseOptions } from '../parse-options.ts';
 import { createProgressPrinter } from '../progress-line.ts';
 import { DEFAULT_SPLIT_SIZE, formatArchiveResult } from './archive.ts';
-
-export const DEMO_ACCOUNT = { login: 'lotte.janssens', password: 'demo', euLoginEmail: 'lotte.janssens@school.example' } as const;
 
 /**
  * `twinarchive demo`: the whole main job on the embedded sample platform, headless. The demo

@@ -1,0 +1,374 @@
+import { readFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type {
+  AppEvent, ArchivedPage, ArchiveRecord, CallName, ItemsPage, ItemsQuery, JobState, Overview, SearchHit, SessionStatus, Settings,
+} from '../../shared/contract.ts';
+import { createRulesEngine } from '../../shared/rules/rules-engine.ts';
+import { createAppService, type AppService } from '../../electron/core/app/app-service.ts';
+import { AppCallError } from '../../electron/core/app/call-error.ts';
+import { foldText } from '../../electron/core/app/item-index.ts';
+import type { SecretStore } from '../../electron/core/app/shell-adapters.ts';
+import { scanAccount } from '../../electron/core/inventory/scan-account.ts';
+import { createPlatformClient } from '../../electron/core/platform-client/platform-client.ts';
+import { loadCurrentRuleSet } from '../../electron/core/rules/load-rule-set.ts';
+import { DEMO_ACCOUNT } from '../../electron/core/sample-platform/demo-account.ts';
+import { createMemorySecretStore, createWebAdapters } from '../../electron/dev-bridge/web-adapters.ts';
+import { activeContentIn } from '../helpers/archive-reading.ts';
+import { readDemoSnapshot, useSamplePlatforms } from '../helpers/sample-platform.ts';
+import { useTempDirs } from '../helpers/temp-dir.ts';
+
+const tempDir = useTempDirs();
+const startPlatform = useSamplePlatforms();
+const GiB = 1024 * 1024 * 1024;
+
+const services: AppService[] = [];
+afterEach(async () => {
+  await Promise.all(services.splice(0).map((service) => service.close()));
+});
+
+function newService(dataDir: string, secrets: SecretStore = createMemorySecretStore()): AppService {
+  const service = createAppService({
+    dataDir, shell: 'web', version: '0.0.0-test', systemLanguage: 'en', adapters: createWebAdapters(secrets),
+    onUnexpectedError: (call, error) => {
+      throw new Error(`unexpected failure in ${call}: ${String(error)}`);
+    },
+  });
+  services.push(service);
+  return service;
+}
+
+/** A typed call, as the UI makes it. */
+async function call<T>(service: AppService, name: CallName, args: unknown = {}): Promise<T> {
+  return (await service.handle(name, args)) as T;
+}
+
+async function failure(promise: Promise<unknown>): Promise<AppCallError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppCallError);
+    return error as AppCallError;
+  }
+  throw new Error('the call did not fail');
+}
+
+/** Resolves with the first event that matches; subscribe before starting what sends it. */
+function nextEvent<E extends AppEvent>(service: AppService, match: (event: AppEvent) => event is E): Promise<E>;
+function nextEvent(service: AppService, match: (event: AppEvent) => boolean): Promise<AppEvent>;
+function nextEvent(service: AppService, match: (event: AppEvent) => boolean): Promise<AppEvent> {
+  return new Promise((resolve) => {
+    const stop = service.onEvent((event) => {
+      if (!match(event)) return;
+      stop();
+      resolve(event);
+    });
+  });
+}
+
+const jobEnded = (event: AppEvent): event is Extract<AppEvent, { type: 'job' }> =>
+  event.type === 'job' && event.state.status !== 'running';
+const jobFetching = (event: AppEvent): event is Extract<AppEvent, { type: 'job' }> =>
+  event.type === 'job' && event.state.status === 'running' && event.state.progress.phase === 'fetching';
+
+async function connectedSample(dataDir?: string): Promise<{ service: AppService; overview: Overview; dataDir: string }> {
+  const dir = dataDir ?? (await tempDir());
+  const service = newService(dir);
+  const status = await call<SessionStatus>(service, 'session.connect', { kind: 'sample' });
+  expect(status).toMatchObject({ connected: true, sample: true, remembered: false });
+  expect(status.account?.name).toBeTruthy();
+  return { service, overview: await call<Overview>(service, 'scan.run'), dataDir: dir };
+}
+
+function everySpace(overview: Overview): string[] {
+  return [...overview.spaces.map((space) => space.id), 'personal'];
+}
+
+async function query(service: AppService, args: ItemsQuery): Promise<ItemsPage> {
+  return await call<ItemsPage>(service, 'items.query', args);
+}
+
+describe('app service: session, scan and items', () => {
+  it('scans the sample platform and gives the same totals as scanAccount', async () => {
+    const { service, overview } = await connectedSample();
+    const status = await call<SessionStatus>(service, 'session.status');
+    expect(status.source).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+
+    const ruleSet = loadCurrentRuleSet();
+    const client = createPlatformClient({ baseUrl: status.source ?? '', credentials: { kind: 'password', login: DEMO_ACCOUNT.login, password: DEMO_ACCOUNT.password } });
+    const direct = await scanAccount({
+      source: client, sourceUrl: status.source ?? '', rules: createRulesEngine(ruleSet, { margin: ruleSet.margin.default, euLoginEmail: null }),
+    }).finally(() => client.close());
+
+    const { byRule: _byRule, ...totals } = direct.totals;
+    expect(overview.totals).toEqual(totals);
+    expect(overview.account).toEqual(direct.account);
+    expect(overview.settings).toEqual({ margin: ruleSet.margin.default, euLoginEmail: null });
+    expect(overview.dates).toEqual({ contentCutoff: ruleSet.contentCutoff, groupWindow: ruleSet.groupWindow, groupLife: ruleSet.groupLife });
+    expect(overview.spaces.map((space) => space.id)).toEqual(direct.spaces.map((space) => space.id));
+    for (const space of overview.spaces) {
+      const items = direct.items.filter((item) => item.space === space.id);
+      expect(space.counts.migrates + space.counts.lost + space.counts.uncertain).toBe(items.length);
+      expect(space.atRiskBytes).toBe(items.filter((item) => item.verdict !== 'migrates').reduce((sum, item) => sum + item.size, 0));
+    }
+    const personal = direct.items.filter((item) => item.space === null);
+    expect(overview.personal.counts.lost).toBe(personal.filter((item) => item.verdict === 'lost').length);
+    expect(await call<Overview | null>(service, 'scan.overview')).toEqual(overview);
+  });
+
+  it('filters, sorts and pages the scanned items', async () => {
+    const { service, overview } = await connectedSample();
+    const all = await query(service, { limit: 1000 });
+    expect(all.total).toBe(overview.totals.items);
+
+    const lost = await query(service, { verdicts: ['lost'], limit: 1000 });
+    expect(lost.total).toBe(overview.totals.byVerdict.lost.items);
+    expect(lost.items.every((item) => item.verdict === 'lost')).toBe(true);
+
+    const rule = all.items[0]?.rule ?? 'T1';
+    const byRule = await query(service, { rules: [rule], limit: 1000 });
+    expect(byRule.total).toBe(all.items.filter((item) => item.rule === rule).length);
+    expect(byRule.items.every((item) => item.rule === rule)).toBe(true);
+
+    const materials = await query(service, { types: ['material'], limit: 1000 });
+    expect(materials.total).toBe(all.items.filter((item) => item.type === 'material').length);
+    expect(materials.total).toBeGreaterThan(0);
+
+    const space = overview.spaces.find((candidate) => candidate.itemCount > 0);
+    expect(space).toBeDefined();
+    const inSpace = await query(service, { spaces: [space?.id ?? ''], limit: 1000 });
+    expect(inSpace.total).toBe((space?.counts.migrates ?? 0) + (space?.counts.lost ?? 0) + (space?.counts.uncertain ?? 0));
+    expect(inSpace.items.every((item) => item.space === space?.id && item.spaceTitle === space.title)).toBe(true);
+    const personal = await query(service, { spaces: ['personal'], limit: 1000 });
+    const { migrates, lost: lostPersonal, uncertain } = overview.personal.counts;
+    expect(personal.total).toBe(migrates + lostPersonal + uncertain);
+    expect(personal.items.every((item) => item.space === null && item.spaceTitle === null)).toBe(true);
+
+    const rivers = await query(service, { text: 'RIVIER', limit: 1000 });
+    expect(rivers.total).toBeGreaterThan(0);
+    expect(rivers.items.every((item) => foldText(`${item.title} ${item.spaceTitle ?? ''}`).includes('rivier'))).toBe(true);
+    const accented = all.items.find((item) => foldText(item.title) !== item.title.toLowerCase());
+    if (accented) {
+      const plain = await query(service, { text: foldText(accented.title), limit: 1000 });
+      expect(plain.items.map((item) => item.id)).toContain(accented.id);
+    }
+    const combined = await query(service, { text: 'rivier', verdicts: ['lost'], types: ['material'], limit: 1000 });
+    expect(combined.items.every((item) => item.verdict === 'lost' && item.type === 'material')).toBe(true);
+    expect(combined.total).toBeLessThanOrEqual(rivers.total);
+
+    const byTitle = await query(service, { sort: 'title', limit: 1000 });
+    const titles = byTitle.items.map((item) => foldText(item.title));
+    expect(titles).toEqual([...titles].sort());
+    const bySize = await query(service, { sort: 'size', direction: 'desc', limit: 1000 });
+    const sizes = bySize.items.map((item) => item.size);
+    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+    const byVerdict = await query(service, { sort: 'verdict', limit: 1000 });
+    const ranks = byVerdict.items.map((item) => ['lost', 'uncertain', 'migrates'].indexOf(item.verdict));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+
+    const first = await query(service, { sort: 'title', offset: 0, limit: 50 });
+    const second = await query(service, { sort: 'title', offset: 50, limit: 50 });
+    expect(first).toMatchObject({ total: all.total, offset: 0 });
+    expect(second.offset).toBe(50);
+    expect([...first.items, ...second.items].map((item) => item.id)).toEqual(byTitle.items.slice(0, 100).map((item) => item.id));
+    expect((await query(service, { offset: all.total + 10 })).items).toEqual([]);
+    const lostPage = await query(service, { verdicts: ['lost'], sort: 'createdAt', direction: 'desc', offset: 5, limit: 7 });
+    expect(lostPage.items.map((item) => item.id)).toEqual(
+      (await query(service, { verdicts: ['lost'], sort: 'createdAt', direction: 'desc', limit: 1000 })).items.slice(5, 12).map((item) => item.id),
+    );
+
+    const invalid = await failure(service.handle('items.query', { limit: 5000 }));
+    expect(invalid.code).toBe('INVALID_ARGS');
+    expect(invalid.message).toMatch(/^The arguments of items\.query are not valid \(limit: .+\): check what was sent\.$/);
+  });
+
+  it('keeps settings in settings.json across instances', async () => {
+    const dataDir = await tempDir();
+    const first = newService(dataDir);
+    const defaults = await call<Settings>(first, 'settings.get');
+    expect(defaults).toEqual({
+      language: null, euLoginEmail: null, margin: loadCurrentRuleSet().margin.default, concurrency: 4, defaultDestination: null, splitSize: 4 * GiB,
+    });
+    const destination = await tempDir();
+    const changed = await call<Settings>(first, 'settings.set', { language: 'nl', euLoginEmail: 'lotte@school.example', margin: 3, concurrency: 2, defaultDestination: destination });
+    expect(changed).toEqual({ language: 'nl', euLoginEmail: 'lotte@school.example', margin: 3, concurrency: 2, defaultDestination: destination, splitSize: 4 * GiB });
+    expect(JSON.parse(await readFile(path.join(dataDir, 'settings.json'), 'utf8'))).toEqual(changed);
+    await first.close();
+
+    const second = newService(dataDir);
+    expect(await call<Settings>(second, 'settings.get')).toEqual(changed);
+    expect(await call<Settings>(second, 'settings.set', { splitSize: 8 * 1024 * 1024 })).toEqual({ ...changed, splitSize: 8 * 1024 * 1024 });
+    expect((await failure(second.handle('settings.set', { margin: 99 }))).code).toBe('INVALID_ARGS');
+    expect((await failure(second.handle('settings.set', { defaultDestination: 'relative/folder' }))).code).toBe('INVALID_ARGS');
+    expect((await call<Settings>(second, 'settings.get')).margin).toBe(3);
+  });
+
+  it('answers a wrong password with one sentence and a code, never the password', async () => {
+    const platform = await startPlatform(await readDemoSnapshot());
+    const service = newService(await tempDir());
+    const error = await failure(service.handle('session.connect', {
+      kind: 'password', baseUrl: platform.url, login: DEMO_ACCOUNT.login, password: 'not-the-password', remember: false,
+    }));
+    expect(error.code).toBe('SIGN_IN_FAILED');
+    expect(error.message).toMatch(/^The platform at http:\/\/127\.0\.0\.1:\d+ did not accept this login and password: check them and try again\.$/);
+    expect(error.message).not.toContain('not-the-password');
+    expect(error.toJSON()).toEqual({ error: error.message, code: 'SIGN_IN_FAILED' });
+    expect(await call<SessionStatus>(service, 'session.status')).toMatchObject({ connected: false, account: null, remembered: false });
+    expect((await failure(service.handle('scan.run', {}))).code).toBe('NOT_CONNECTED');
+    expect((await failure(service.handle('no.such.call', {}))).code).toBe('UNKNOWN_CALL');
+    expect((await failure(service.handle('report.export', { format: 'csv', language: 'en', destination: null }))).code).toBe('NO_SCAN');
+  });
+
+  it('remembers a password sign-in in the secret store and signs in again with it lazily', async () => {
+    const platform = await startPlatform(await readDemoSnapshot());
+    const secrets = createMemorySecretStore();
+    const first = newService(await tempDir(), secrets);
+    const connected = await call<SessionStatus>(first, 'session.connect', {
+      kind: 'password', baseUrl: `${platform.url}/login`, login: DEMO_ACCOUNT.login, password: DEMO_ACCOUNT.password, remember: true,
+    });
+    expect(connected).toMatchObject({ connected: true, sample: false, source: platform.url, remembered: true });
+    await first.close();
+
+    const second = newService(await tempDir(), secrets);
+    expect(await call<SessionStatus>(second, 'session.status')).toMatchObject({ connected: false, remembered: true, source: platform.url });
+    const sessionEvent = nextEvent(second, (event) => event.type === 'session');
+    const overview = await call<Overview>(second, 'scan.run');
+    expect(overview.account.id).toBe(connected.account?.id);
+    expect(await sessionEvent).toMatchObject({ type: 'session', status: { connected: true } });
+    const signedOut = await call<SessionStatus>(second, 'session.signOut');
+    expect(signedOut).toMatchObject({ connected: false, remembered: false, account: null });
+    expect(await secrets.load('twinarchive.session')).toBeNull();
+    expect(await call<Overview | null>(second, 'scan.overview')).toBeNull();
+  });
+});
+
+describe('app service: archiving and the library', () => {
+  it('archives in the background, then lists, searches, opens, verifies and reports', async () => {
+    const { service, overview, dataDir } = await connectedSample();
+    const destination = path.join(await tempDir(), 'archives');
+    const ended = nextEvent(service, jobEnded);
+    const started = await call<JobState>(service, 'archive.start', { spaces: everySpace(overview), destination, include: 'at-risk', splitSize: 4 * GiB });
+    expect(started).toMatchObject({ status: 'running', destination, archives: [], error: null });
+    expect(started.jobId).toMatch(/^archive-[0-9a-f]{20}$/);
+
+    const done = (await ended).state;
+    expect(done).toMatchObject({ status: 'done', jobId: started.jobId, error: null, progress: { phase: 'done', fraction: 1 } });
+    expect(done.archives.length).toBeGreaterThan(0);
+    expect(done.archives.reduce((sum, archive) => sum + archive.items, 0)).toBe(overview.totals.atRisk.items);
+    expect(await call<JobState>(service, 'archive.status')).toEqual(done);
+
+    const archives = await call<ArchiveRecord[]>(service, 'library.archives');
+    expect(archives.map((archive) => archive.path).sort()).toEqual(done.archives.map((archive) => archive.path).sort());
+    expect((await readdir(destination)).filter((name) => name.endsWith('.zip'))).toHaveLength(archives.length);
+
+    const hits = await call<SearchHit[]>(service, 'library.search', { query: 'rivier', limit: 10 });
+    expect(hits.length).toBeGreaterThan(0);
+    const archivedHit = hits.find((hit) => hit.archivePath !== null && hit.type !== 'material');
+    expect(archivedHit).toBeDefined();
+    const page = await call<ArchivedPage>(service, 'library.openItem', { itemId: archivedHit?.itemId ?? '' });
+    expect(page).toMatchObject({ itemId: archivedHit?.itemId, archivePath: archivedHit?.archivePath, file: null });
+    expect(page.html).toMatch(/^<!DOCTYPE html>/);
+    expect(page.html).toContain('Content-Security-Policy');
+    expect(activeContentIn(page.html ?? '')).toEqual([]);
+
+    const fileHit = hits.find((hit) => hit.archivePath !== null && hit.type === 'material');
+    if (fileHit) {
+      const file = await call<ArchivedPage>(service, 'library.openItem', { itemId: fileHit.itemId });
+      expect(file.file?.size).toBeGreaterThan(0);
+      expect(file.file?.mediaType).toMatch(/\//);
+      expect(activeContentIn(file.html ?? '')).toEqual([]);
+    }
+    const migrating = (await query(service, { verdicts: ['migrates'], limit: 1 })).items[0];
+    expect((await failure(service.handle('library.openItem', { itemId: migrating?.id ?? '' }))).code).toBe('NOT_ARCHIVED');
+
+    expect(await call(service, 'library.verify')).toMatchObject({ archives: archives.length, problems: [] });
+
+    const csv = await call<{ path: string; bytes: number }>(service, 'report.export', { format: 'csv', language: 'en', destination: null });
+    expect(path.dirname(csv.path)).toBe(path.join(dataDir, 'reports'));
+    expect(path.basename(csv.path)).toMatch(/^twinarchive-report-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect((await stat(csv.path)).size).toBe(csv.bytes);
+    expect((await readFile(csv.path, 'utf8')).match(/^"item",/gm)).toHaveLength(overview.totals.items);
+    const reportFolder = await tempDir();
+    const html = await call<{ path: string; bytes: number }>(service, 'report.export', { format: 'html', language: 'nl', destination: reportFolder });
+    expect(path.dirname(html.path)).toBe(reportFolder);
+    expect(await readFile(html.path, 'utf8')).toMatch(/^<!DOCTYPE html>\n<html lang="nl">/);
+    const named = path.join(reportFolder, 'mine.json');
+    const json = await call<{ path: string; bytes: number }>(service, 'report.export', { format: 'json', language: 'en', destination: named });
+    expect(json.path).toBe(named);
+    expect((JSON.parse(await readFile(named, 'utf8')) as { items: unknown[] }).items).toHaveLength(overview.totals.items);
+    const newFolder = path.join(reportFolder, 'new folder');
+    expect(path.dirname((await call<{ path: string }>(service, 'report.export', { format: 'csv', language: 'en', destination: newFolder })).path)).toBe(newFolder);
+    expect((await failure(service.handle('report.export', { format: 'pdf', language: 'en', destination: null }))).code).toBe('NOT_AVAILABLE');
+
+    expect(await call(service, 'shell.openPath', { path: done.archives[0]?.path ?? '' })).toEqual({ ok: true });
+    expect(await call(service, 'shell.showInFolder', { path: html.path })).toEqual({ ok: true });
+    expect((await failure(service.handle('shell.openPath', { path: '/etc/passwd' }))).code).toBe('PATH_NOT_ALLOWED');
+    expect(await call(service, 'dialog.chooseFolder', { title: 'Where?' })).toBeNull();
+  });
+
+  it('pauses a running job and resumes it to the end; a second start is refused', async () => {
+    // A slow platform, so the pause lands mid-download.
+    const platform = await startPlatform(await readDemoSnapshot(), { latencyMs: 5 });
+    const service = newService(await tempDir());
+    await call(service, 'session.connect', { kind: 'password', baseUrl: platform.url, login: DEMO_ACCOUNT.login, password: DEMO_ACCOUNT.password, remember: false });
+    const overview = await call<Overview>(service, 'scan.run');
+    const destination = await tempDir();
+    const args = { spaces: everySpace(overview), destination, include: 'at-risk', splitSize: 4 * GiB };
+
+    const fetching = nextEvent(service, jobFetching);
+    const started = await call<JobState>(service, 'archive.start', args);
+    const refused = await failure(service.handle('archive.start', args));
+    expect(refused.code).toBe('JOB_RUNNING');
+    expect(refused.message).toBe('An archive job is already running: wait for it to finish, or pause or cancel it first.');
+    await fetching;
+
+    const paused = await call<JobState>(service, 'archive.pause');
+    expect(paused).toMatchObject({ jobId: started.jobId, status: 'paused', error: null });
+    expect(await call<JobState>(service, 'archive.status')).toMatchObject({ status: 'paused' });
+    expect((await call<ArchiveRecord[]>(service, 'library.archives')).length).toBeLessThan(overview.spaces.length + 1);
+
+    const ended = nextEvent(service, jobEnded);
+    expect(await call<JobState>(service, 'archive.resume')).toMatchObject({ jobId: started.jobId, status: 'running' });
+    const done = (await ended).state;
+    expect(done).toMatchObject({ status: 'done', jobId: started.jobId });
+    expect(done.archives.reduce((sum, archive) => sum + archive.items, 0)).toBe(overview.totals.atRisk.items);
+    expect(await call(service, 'library.verify')).toMatchObject({ problems: [] });
+    expect(await readdir(path.join(await call<{ dataDir: string }>(service, 'app.info').then((info) => info.dataDir), 'staging')).catch(() => [])).toEqual([]);
+    expect(await call<JobState>(service, 'archive.resume')).toMatchObject({ status: 'done' });
+  });
+
+  it('offers a job cut off by quitting as paused in the next run, and resumes it', async () => {
+    const platform = await startPlatform(await readDemoSnapshot(), { latencyMs: 5 });
+    const dataDir = await tempDir();
+    const connect = { kind: 'password', baseUrl: platform.url, login: DEMO_ACCOUNT.login, password: DEMO_ACCOUNT.password, remember: false };
+    const first = newService(dataDir);
+    await call(first, 'session.connect', connect);
+    const overview = await call<Overview>(first, 'scan.run');
+    const fetching = nextEvent(first, jobFetching);
+    const started = await call<JobState>(first, 'archive.start', { spaces: everySpace(overview), destination: await tempDir(), include: 'at-risk', splitSize: 4 * GiB });
+    await fetching;
+    await first.close();
+    expect((await failure(first.handle('archive.status', {}))).code).toBe('CLOSED');
+
+    const second = newService(dataDir);
+    expect(await call<JobState>(second, 'archive.status')).toMatchObject({ jobId: started.jobId, status: 'paused', destination: started.destination });
+    expect((await failure(second.handle('archive.resume', {}))).code).toBe('NOT_CONNECTED');
+    await call(second, 'session.connect', connect);
+    const ended = nextEvent(second, jobEnded);
+    await call(second, 'archive.resume');
+    expect((await ended).state).toMatchObject({ status: 'done', jobId: started.jobId });
+    expect(await call(second, 'library.verify')).toMatchObject({ problems: [] });
+  });
+
+  it('cancels a running job', async () => {
+    const platform = await startPlatform(await readDemoSnapshot(), { latencyMs: 5 });
+    const service = newService(await tempDir());
+    await call(service, 'session.connect', { kind: 'password', baseUrl: platform.url, login: DEMO_ACCOUNT.login, password: DEMO_ACCOUNT.password, remember: false });
+    const overview = await call<Overview>(service, 'scan.run');
+    const fetching = nextEvent(service, jobFetching);
+    await call(service, 'archive.start', { spaces: everySpace(overview), destination: await tempDir(), include: 'all', splitSize: 4 * GiB });
+    await fetching;
+    expect(await call<JobState>(service, 'archive.cancel')).toMatchObject({ status: 'cancelled', error: null });
+    expect(await call<JobState>(service, 'archive.resume')).toMatchObject({ status: 'cancelled' });
+  });
+});
