@@ -1,0 +1,46 @@
+import type { AppEvent, JobState } from '../../../shared/contract.ts';
+import { jobShellEffects } from './job-shell-effects.ts';
+
+/** The Electron pieces a running job touches. */
+export interface JobShellDeps {
+  setProgress(progress: number, mode: 'normal' | 'paused'): void;
+  notify(title: string, body: string): void;
+  powerSaveBlocker: { start(type: 'prevent-app-suspension'): number; stop(id: number): void };
+}
+
+export interface JobShell {
+  onEvent(event: AppEvent): void;
+  /** The status of the last job event, or null before any. */
+  status(): JobState['status'] | null;
+  dispose(): void;
+}
+
+/** Follows job events and keeps the taskbar, the sleep blocker and notifications in step. */
+export function createJobShell(deps: JobShellDeps): JobShell {
+  let status: JobState['status'] | null = null;
+  let blocker: number | null = null;
+
+  const keepAwake = (on: boolean): void => {
+    if (on && blocker === null) blocker = deps.powerSaveBlocker.start('prevent-app-suspension');
+    if (!on && blocker !== null) {
+      deps.powerSaveBlocker.stop(blocker);
+      blocker = null;
+    }
+  };
+
+  return {
+    onEvent(event) {
+      if (event.type !== 'job') return;
+      const effects = jobShellEffects(status, event.state);
+      status = event.state.status;
+      deps.setProgress(effects.progress, effects.progressMode);
+      keepAwake(effects.keepAwake);
+      if (effects.notification !== null) deps.notify(effects.notification.title, effects.notification.body);
+    },
+    status: () => status,
+    dispose() {
+      keepAwake(false);
+      deps.setProgress(-1, 'normal');
+    },
+  };
+}
