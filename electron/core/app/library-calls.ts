@@ -4,6 +4,7 @@ import type { ScanResult } from '../../../shared/inventory.ts';
 import { ManifestSchema, type ManifestItem } from '../archive/manifest.ts';
 import { MANIFEST_ENTRY } from '../archive/plan/entry-layout.ts';
 import { readEntry } from '../archive/zip/extract-entries.ts';
+import { prepareForViewer } from './viewer-page.ts';
 import { verifyLibrary } from '../jobs/verify-library.ts';
 import { getArchive, listArchives } from '../library/archives-repository.ts';
 import { findItem } from '../library/items-repository.ts';
@@ -76,7 +77,9 @@ export async function openArchivedPage(library: Library, itemId: string, scan: S
     title: item.title,
     archivePath: archive.path,
     entryPath: item.entryPath,
-    html: page === null ? null : page.toString('utf8'),
+    html: page === null || pageName === null
+      ? null
+      : await prepareForViewer(page.toString('utf8'), pageName, (name, maxBytes) => readEntry(archive.path, name, maxBytes)),
     file: fileName === null ? null : { mediaType: scanned?.file?.mediaType ?? mediaTypeOf(fileName), size: entry?.size ?? item.size },
   };
 }
