@@ -14,7 +14,8 @@ Usage:
       Many colleagues in one unattended run. JOBFILE is a CSV with the header
       login,password_env,cookies,eu_login_email,spaces,out (one row per account; spaces
       separated by ";"; out is the colleague's folder under --out, which defaults to the job
-      file's folder). Writes bulk-report.html and bulk-report.csv to --out.
+      file's folder). --concurrency bounds requests for all accounts together; two
+      accounts run at a time. Writes bulk-report.html and bulk-report.csv to --out.
   twinarchive search QUERY [--data-dir DIR] [--json]
   twinarchive list [--data-dir DIR] [--json]
   twinarchive verify [--data-dir DIR] [--json]

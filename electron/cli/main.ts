@@ -1,5 +1,6 @@
 import { writeLine, type CliIo } from './cli-io.ts';
 import { runArchive } from './commands/archive.ts';
+import { runBulk } from './commands/bulk.ts';
 import { runDemo } from './commands/demo.ts';
 import { runList } from './commands/list.ts';
 import { runOpen } from './commands/open.ts';
@@ -17,6 +18,7 @@ type Command = (args: string[], io: CliIo, signal: AbortSignal) => Promise<numbe
 const COMMANDS: Record<string, Command> = {
   scan: runScan,
   archive: runArchive,
+  bulk: runBulk,
   search: runSearch,
   list: runList,
   verify: runVerify,

@@ -12,7 +12,7 @@ import {
   type SpaceSummary,
 } from '../../../shared/platform-api.ts';
 import { anySignal } from './abort.ts';
-import { createConcurrencyLimiter } from './concurrency-limiter.ts';
+import { createConcurrencyLimiter, type ConcurrencyLimiter } from './concurrency-limiter.ts';
 import { AbortedError, PlatformClientError } from './errors.ts';
 import { fromRequestError } from './error-mapping.ts';
 import { followCursors, type Page } from './follow-cursors.ts';
@@ -40,6 +40,13 @@ export interface PlatformClientOptions {
   credentials: Credentials;
   /** Requests in flight at once, downloads included (default 4). */
   concurrency?: number;
+  /**
+   * Slots shared with other clients (one politeness limit per host for many accounts at once);
+   * `concurrency` is then ignored. While one client renews its session, the others' waiting
+   * requests are held too: a sign-in is short, and the host that is slow to sign one in is
+   * slow for all of them anyway.
+   */
+  limiter?: ConcurrencyLimiter;
   /** Cancels every request of this client. */
   signal?: AbortSignal;
   /**
@@ -75,7 +82,7 @@ export interface PlatformClient {
 export function createPlatformClient(options: PlatformClientOptions): PlatformClient {
   const origin = platformOrigin(options.baseUrl);
   const http = createHttpClient({ origin, retryPolicy: options.retryPolicy });
-  const limiter = createConcurrencyLimiter(options.concurrency ?? DEFAULT_CONCURRENCY);
+  const limiter = options.limiter ?? createConcurrencyLimiter(options.concurrency ?? DEFAULT_CONCURRENCY);
   const lifetime = new AbortController();
   // Every request and every waiting one listens on this signal.
   setMaxListeners(0, lifetime.signal);

@@ -1,9 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import type { Migration } from './migration.ts';
 import * as initial from './001-initial.ts';
+import * as bulk from './002-bulk.ts';
 
 /** In version order; append, never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, bulk];
 
 export const LATEST_VERSION: number = MIGRATIONS.at(-1)?.version ?? 0;
 
