@@ -1,46 +1,17 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../electron/core/sample-platform/snapshot-schema.ts';
 import { zipsIn } from '../helpers/archive-reading.ts';
 import { runCli } from '../helpers/cli.ts';
 import { useSamplePlatforms } from '../helpers/sample-platform.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
+import { useTmpfs } from '../helpers/tmpfs.ts';
 import { unzipTest } from '../helpers/unzip.ts';
 
 const startPlatform = useSamplePlatforms();
 const tempDir = useTempDirs();
-const mounted: string[] = [];
-
-/** A small real file system (tmpfs) to fill up; needs root, which CI and this machine have. */
-function mountTmpfs(dir: string, megabytes: number): boolean {
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${megabytes}m`, 'tmpfs', dir], { stdio: 'ignore' });
-    mounted.push(dir);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function unmount(dir: string): void {
-  execFileSync('umount', [dir], { stdio: 'ignore' });
-  mounted.splice(mounted.indexOf(dir), 1);
-}
-
-afterEach(() => {
-  for (const dir of mounted.splice(0)) execFileSync('umount', ['-l', dir], { stdio: 'ignore' });
-});
-
-const canMount = (() => {
-  const probe = path.join(process.env['TMPDIR'] ?? '/tmp', `twinarchive-mount-probe-${process.pid}`);
-  mkdirSync(probe, { recursive: true });
-  const ok = mountTmpfs(probe, 1);
-  if (ok) unmount(probe);
-  if (!ok) console.log('full-disk test skipped: this machine cannot mount a tmpfs (needs root)');
-  return ok;
-})();
+const tmpfs = useTmpfs();
 
 function world(): Snapshot {
   return {
@@ -55,11 +26,11 @@ function world(): Snapshot {
 }
 
 describe('a full disk', () => {
-  it.skipIf(!canMount)('stops with a clear sentence, leaves no partial ZIP, and the same command finishes once there is room', async () => {
+  it.skipIf(!tmpfs.available)('stops with a clear sentence, leaves no partial ZIP, and the same command finishes once there is room', async () => {
     const platform = await startPlatform(world());
     const out = path.join(await tempDir(), 'usb-stick');
     mkdirSync(out);
-    expect(mountTmpfs(out, 3)).toBe(true);
+    expect(tmpfs.mount(out, 3)).toBe(true);
     const args = ['archive', '--source', platform.url, '--login', 'an.peeters', '--password-env', 'TA_TEST_PASSWORD', '--out', out, '--data-dir', await tempDir()];
     const full = await runCli(args, { TA_TEST_PASSWORD: 'demo' });
     expect(full.code).toBe(1);
@@ -67,8 +38,8 @@ describe('a full disk', () => {
     expect(readdirSync(out)).toEqual([]);
     const fetched = platform.stats().byPath.get('GET /files/f-0/clip%200.mp4') ?? 0;
 
-    unmount(out);
-    expect(mountTmpfs(out, 32)).toBe(true);
+    tmpfs.unmount(out);
+    expect(tmpfs.mount(out, 32)).toBe(true);
     const again = await runCli(args, { TA_TEST_PASSWORD: 'demo' });
     expect(again.code, again.stderr).toBe(0);
     const [zip] = await zipsIn(out);

@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { filePath } from '../../shared/platform-api.ts';
@@ -6,6 +6,7 @@ import type { Snapshot } from '../../electron/core/sample-platform/snapshot-sche
 import { manifestOf, zipsIn } from '../helpers/archive-reading.ts';
 import { runCli, startCli } from '../helpers/cli.ts';
 import { useSamplePlatforms } from '../helpers/sample-platform.ts';
+import { largestPartialDownload } from '../helpers/staging.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
 import { unzipTest } from '../helpers/unzip.ts';
 
@@ -33,17 +34,6 @@ function world(): Snapshot {
   };
 }
 
-async function partialDownloadSize(dataDir: string): Promise<number> {
-  const stagingRoot = path.join(dataDir, 'staging');
-  let largest = 0;
-  for (const job of await readdir(stagingRoot).catch(() => [])) {
-    for (const name of await readdir(path.join(stagingRoot, job)).catch(() => [])) {
-      // A part may be renamed into place between listing and stat.
-      if (name.endsWith('.part')) largest = Math.max(largest, (await stat(path.join(stagingRoot, job, name)).catch(() => ({ size: 0 }))).size);
-    }
-  }
-  return largest;
-}
 
 describe('archive after kill -9', () => {
   it('resumes with the same command: nothing fetched twice, the big file continued with Range, the same result', { timeout: 300_000 }, async () => {
@@ -66,13 +56,13 @@ describe('archive after kill -9', () => {
     let partial = 0;
     for (let waited = 0; waited < 240_000 && partial < BIG_SIZE / 4; waited += 50) {
       await new Promise((resolve) => setTimeout(resolve, 50));
-      partial = await partialDownloadSize(dataDir);
+      partial = await largestPartialDownload(dataDir);
     }
     expect(partial).toBeGreaterThan(0);
     first.child.kill('SIGKILL');
     const killed = await first.done;
     expect(killed.signal).toBe('SIGKILL');
-    const keptPartial = await partialDownloadSize(dataDir);
+    const keptPartial = await largestPartialDownload(dataDir);
     expect((await zipsIn(out))).toEqual([]);
     const before = platform.stats();
 

@@ -1,46 +1,17 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../electron/core/sample-platform/snapshot-schema.ts';
 import { zipsIn } from '../helpers/archive-reading.ts';
 import { runCli } from '../helpers/cli.ts';
 import { useSamplePlatforms } from '../helpers/sample-platform.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
+import { useTmpfs } from '../helpers/tmpfs.ts';
 import { unzipTest } from '../helpers/unzip.ts';
 
 const startPlatform = useSamplePlatforms();
 const tempDir = useTempDirs();
-const mounted: string[] = [];
-
-/** A small real file system (tmpfs) to fill up; needs root, which CI and this machine have. */
-function mountTmpfs(dir: string, megabytes: number): boolean {
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${megabytes}m`, 'tmpfs', dir], { stdio: 'ignore' });
-    mounted.push(dir);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function unmount(dir: string): void {
-  execFileSync('umount', [dir], { stdio: 'ignore' });
-  mounted.splice(mounted.indexOf(dir), 1);
-}
-
-afterEach(() => {
-  for (const dir of mounted.splice(0)) execFileSync('umount', ['-l', dir], { stdio: 'ignore' });
-});
-
-const canMount = (() => {
-  const probe = path.join(process.env['TMPDIR'] ?? '/tmp', `twinarchive-bulk-mount-probe-${process.pid}`);
-  mkdirSync(probe, { recursive: true });
-  const ok = mountTmpfs(probe, 1);
-  if (ok) unmount(probe);
-  if (!ok) console.log('bulk full-disk test skipped: this machine cannot mount a tmpfs (needs root)');
-  return ok;
-})();
+const tmpfs = useTmpfs();
 
 function world(): Snapshot {
   const teacher = (id: string, login: string) => ({ id, login, password: 'demo', name: login, email: `${login}@x.example`, hasEtwinningAccount: true, hasSegAccount: false });
@@ -62,11 +33,11 @@ function world(): Snapshot {
 }
 
 describe('a bulk run on a full disk', () => {
-  it.skipIf(!canMount)('fails the account, starts no further one, still writes the report, and finishes once there is room', async () => {
+  it.skipIf(!tmpfs.available)('fails the account, starts no further one, still writes the report, and finishes once there is room', async () => {
     const platform = await startPlatform(world());
     const out = path.join(await tempDir(), 'usb-stick');
     mkdirSync(out);
-    expect(mountTmpfs(out, 3)).toBe(true);
+    expect(tmpfs.mount(out, 3)).toBe(true);
     const jobFile = path.join(await tempDir(), 'job.csv');
     writeFileSync(jobFile, 'login,password_env,cookies,eu_login_email,spaces,out\nan,TA_PW,,,,\nbo,TA_PW,,,,\ncy,TA_PW,,,,\n');
     const args = ['bulk', '--source', platform.url, jobFile, '--out', out, '--data-dir', await tempDir(), '--accounts-at-once', '1'];
@@ -83,8 +54,8 @@ describe('a bulk run on a full disk', () => {
     expect(platform.stats().byPath.get('GET /files/bo-0/bo-0.mp4')).toBeUndefined();
     const fetched = platform.stats().byPath.get('GET /files/an-0/an-0.mp4') ?? 0;
 
-    unmount(out);
-    expect(mountTmpfs(out, 32)).toBe(true);
+    tmpfs.unmount(out);
+    expect(tmpfs.mount(out, 32)).toBe(true);
     const again = await runCli(args, { TA_PW: 'demo' });
     expect(again.code, again.stderr).toBe(0);
     for (const login of ['an', 'bo', 'cy']) {

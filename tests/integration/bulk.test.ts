@@ -1,4 +1,4 @@
-import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ScanResult } from '../../shared/inventory.ts';
@@ -12,6 +12,7 @@ import { parseCsv } from '../../electron/core/util/parse-csv.ts';
 import { activeContentIn, manifestOf, snapshotFileBytes, unzipEntry, zipsIn } from '../helpers/archive-reading.ts';
 import { runCli, startCli, type CliRun } from '../helpers/cli.ts';
 import { useSamplePlatforms } from '../helpers/sample-platform.ts';
+import { largestPartialDownload } from '../helpers/staging.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
 import { unzipTest } from '../helpers/unzip.ts';
 
@@ -275,14 +276,14 @@ describe('twinarchive bulk', () => {
     const othersDone = () => /\[1\/3\] an\.peeters: done/.test(stderr) && /\[3\/3\] cy\.claes: done/.test(stderr);
     for (let waited = 0; waited < 240_000 && !(othersDone() && partial >= BIG_SIZE / 8); waited += 20) {
       await new Promise((resolve) => setTimeout(resolve, 20));
-      partial = await partialDownloadSize(dataDir);
+      partial = await largestPartialDownload(dataDir);
     }
     expect(othersDone(), stderr).toBe(true);
     expect(partial).toBeGreaterThan(0);
     first.child.kill('SIGKILL');
     const killed: CliRun = await first.done;
     expect(killed.signal).toBe('SIGKILL');
-    const keptPartial = await partialDownloadSize(dataDir);
+    const keptPartial = await largestPartialDownload(dataDir);
     expect(keptPartial).toBeGreaterThan(0);
     expect(keptPartial).toBeLessThan(BIG_SIZE);
     expect(await zipsIn(path.join(out, 'bo.janssens')).catch(() => [])).toEqual([]);
@@ -360,13 +361,3 @@ describe('twinarchive bulk', () => {
   });
 });
 
-async function partialDownloadSize(dataDir: string): Promise<number> {
-  const stagingRoot = path.join(dataDir, 'staging');
-  let largest = 0;
-  for (const job of await readdir(stagingRoot).catch(() => [])) {
-    for (const name of await readdir(path.join(stagingRoot, job)).catch(() => [])) {
-      if (name.endsWith('.part')) largest = Math.max(largest, (await stat(path.join(stagingRoot, job, name)).catch(() => ({ size: 0 }))).size);
-    }
-  }
-  return largest;
-}

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { rename, stat } from 'node:fs/promises';
+import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { ScannedItem } from '../../../shared/inventory.ts';
 import type { PackedPart } from '../archive/pack/pack-part.ts';
 import { checkZip } from '../archive/zip/read-zip.ts';
+import { pathExists } from '../util/path-exists.ts';
 
 export class ArchiveCheckError extends Error {
   override readonly name = 'ArchiveCheckError';
@@ -44,22 +45,13 @@ export async function verifyPackedPart(file: string, packed: PackedPart, itemsBy
   }
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** `name.zip`, or `name (2).zip` … when a file of someone else's already has the name. */
 export async function freeArchivePath(outDir: string, fileName: string): Promise<string> {
   const extension = path.extname(fileName);
   const stem = fileName.slice(0, fileName.length - extension.length);
   for (let attempt = 1; ; attempt += 1) {
     const candidate = path.join(outDir, attempt === 1 ? fileName : `${stem} (${attempt})${extension}`);
-    if (!(await exists(candidate))) return candidate;
+    if (!(await pathExists(candidate))) return candidate;
   }
 }
 

@@ -1,10 +1,10 @@
-import { stat } from 'node:fs/promises';
 import type { ScannedItem } from '../../../shared/inventory.ts';
 import { filePath as platformFilePath } from '../../../shared/platform-api.ts';
 import { downloadResumable, type FileOpener } from '../archive/staging/resumable-download.ts';
 import { PlatformClientError } from '../platform-client/errors.ts';
 import { writeFileAtomic } from '../util/write-file-atomic.ts';
 import type { StagingArea } from './staging-area.ts';
+import { pathExists } from '../util/path-exists.ts';
 
 export interface ItemFetcher extends FileOpener {
   fetchContent(itemId: string, options?: { signal?: AbortSignal }): Promise<string>;
@@ -15,15 +15,6 @@ export interface StagedFiles {
   filePath: string | null;
   /** Set when the platform would not give the item (deleted, no access): packed as a notice. */
   problem: string | null;
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Errors that asking again will not mend: the item is gone or not ours to read. */
@@ -45,11 +36,11 @@ export async function stageItem(
   const bodyPath = item.hasBody ? staging.bodyPath(item.id) : null;
   const filePath = item.file ? staging.filePath(item.id) : null;
   try {
-    if (bodyPath !== null && !(await exists(bodyPath))) {
+    if (bodyPath !== null && !(await pathExists(bodyPath))) {
       const body = await fetcher.fetchContent(item.id, options.signal ? { signal: options.signal } : {});
       await writeFileAtomic(bodyPath, body);
     }
-    if (filePath !== null && item.file && !(await exists(filePath))) {
+    if (filePath !== null && item.file && !(await pathExists(filePath))) {
       await downloadResumable(fetcher, {
         urlPath: item.url && item.url.startsWith('/files/') ? item.url : platformFilePath(item.id, item.file.name),
         target: filePath,
@@ -61,8 +52,8 @@ export async function stageItem(
   } catch (error) {
     if (!isPermanent(error)) throw error;
     return {
-      bodyPath: bodyPath !== null && (await exists(bodyPath)) ? bodyPath : null,
-      filePath: filePath !== null && (await exists(filePath)) ? filePath : null,
+      bodyPath: bodyPath !== null && (await pathExists(bodyPath)) ? bodyPath : null,
+      filePath: filePath !== null && (await pathExists(filePath)) ? filePath : null,
       problem: error.message,
     };
   }
