@@ -23,7 +23,7 @@ import { z } from 'zod';
 import type { SnapshotAccount, SnapshotItem, SnapshotSpace } from '../electron/core/sample-platform/snapshot-schema.ts';
 import { PERSONAL_ITEM_TYPES } from '../shared/model.ts';
 import { creationMs, formatTimestamp } from '../bench/lib/library-data.ts';
-import { createRng, type Rng } from '../bench/lib/prng.ts';
+import { createRng, type Rng } from './demo-snapshot/prng.ts';
 import { createVocabulary, sentence, title, type Vocabulary } from '../bench/lib/words.ts';
 
 const ArgsSchema = z.object({

@@ -1,7 +1,7 @@
 import { contentPath, filePath } from '../../shared/platform-api.ts';
 import type { Snapshot, SnapshotAccount, SnapshotItem, SnapshotSpace } from '../../electron/core/sample-platform/snapshot-schema.ts';
 import { bodyHtml } from './html-text.ts';
-import { createRng, type Rng } from './prng.ts';
+import { createRng, type Rng } from '../../scripts/demo-snapshot/prng.ts';
 import { plainText, title, type Vocabulary } from './words.ts';
 
 /** Snapshots generated for one run: one teacher, her spaces, small pages and files, big media. */

@@ -1,4 +1,4 @@
-import type { Rng } from './prng.ts';
+import type { Rng } from '../../scripts/demo-snapshot/prng.ts';
 import { capitalize, sentence, title, type Vocabulary } from './words.ts';
 
 /** HTML as teachers wrote it on the platform: headings, paragraphs, lists, tables and links. */

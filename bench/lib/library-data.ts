@@ -1,7 +1,7 @@
 import type { ItemType, SpaceKind } from '../../shared/model.ts';
 import { PERSONAL_ITEM_TYPES, SPACE_ITEM_TYPES } from '../../shared/model.ts';
 import type { ItemFacts, SpaceFacts } from '../../shared/rules/classification.ts';
-import type { Rng } from './prng.ts';
+import type { Rng } from '../../scripts/demo-snapshot/prng.ts';
 
 /**
  * Facts as a large scan sees them: items over 16 years, most between 2014 and 2021, a few right

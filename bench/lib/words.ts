@@ -1,4 +1,4 @@
-import { createRng, type Rng } from './prng.ts';
+import { createRng, type Rng } from '../../scripts/demo-snapshot/prng.ts';
 
 /**
  * A vocabulary whose words are drawn with a Zipf-like law (the word of rank r comes up in

@@ -7,7 +7,7 @@ import { logUniform } from '../lib/bench-snapshot.ts';
 import type { BenchContext, Scenario } from '../lib/context.ts';
 import { htmlDocument } from '../lib/html-text.ts';
 import { requireSuccess, runMeasured } from '../lib/measure.ts';
-import { createRng } from '../lib/prng.ts';
+import { createRng } from '../../scripts/demo-snapshot/prng.ts';
 import type { Row, ScenarioResult } from '../lib/results.ts';
 import { median, ratio } from '../lib/stats.ts';
 import { runWorker } from '../lib/workers.ts';

@@ -10,7 +10,7 @@ import { createRulesEngine } from '../../shared/rules/rules-engine.ts';
 import type { SpaceKind, Verdict } from '../../shared/model.ts';
 import { loadCurrentRuleSet } from '../../electron/core/rules/load-rule-set.ts';
 import { itemFacts, spaceFacts } from '../lib/library-data.ts';
-import { createRng } from '../lib/prng.ts';
+import { createRng } from '../../scripts/demo-snapshot/prng.ts';
 
 const ArgsSchema = z.object({ items: z.coerce.number().int().min(1).max(10_000_000) });
 const { values } = parseArgs({ options: { items: { type: 'string' } }, strict: true });

@@ -17,7 +17,7 @@ import { upsertSpaces } from '../../electron/core/library/spaces-repository.ts';
 import { summary } from '../../electron/core/library/summary.ts';
 import { loadCurrentRuleSet } from '../../electron/core/rules/load-rule-set.ts';
 import { itemFacts, spaceFacts } from '../lib/library-data.ts';
-import { createRng, type Rng } from '../lib/prng.ts';
+import { createRng, type Rng } from '../../scripts/demo-snapshot/prng.ts';
 import { percentile } from '../lib/stats.ts';
 import { createVocabulary, plainText, title } from '../lib/words.ts';
 

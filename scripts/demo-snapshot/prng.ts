@@ -1,4 +1,4 @@
-/** A small seeded PRNG (mulberry32 over a string hash), so the demo world is the same on every machine. */
+/** A small seeded PRNG (mulberry32 over a string hash): the same data on every machine, for the demo world and the benchmarks. */
 export interface Rng {
   /** A float in [0, 1). */
   next(): number;
