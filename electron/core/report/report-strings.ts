@@ -1,4 +1,6 @@
 import type { ItemType, MigrationRequest, SpaceKind, Verdict } from '../../../shared/model.ts';
+import { en as uiEn } from '../../../shared/i18n/en.ts';
+import { nl as uiNl } from '../../../shared/i18n/nl.ts';
 
 export const REPORT_LANGS = ['en', 'nl'] as const;
 export type ReportLang = (typeof REPORT_LANGS)[number];
@@ -79,6 +81,7 @@ export interface ReportStrings {
   itemTypes: Record<ItemType, string>;
 }
 
+// Kinds and item types are the UI's own words, so the app and its reports never disagree.
 const en: ReportStrings = {
   locale: 'en-GB',
   documentTitle: (name) => `What happens to the eTwinning work of ${name}`,
@@ -153,29 +156,13 @@ const en: ReportStrings = {
     lost: 'the FAQ says it will be deleted or not migrated: archive it',
     uncertain: 'the FAQ is silent, contradicts itself, or a date sits on a boundary: archive it to be safe',
   },
-  kinds: { group: 'eTwinning group', twinspace: 'TwinSpace' },
+  kinds: uiEn.kinds,
   migrationRequests: {
     none: 'none',
     requested: 'requested from the Central Support Service',
     confirmed: 'confirmed by the Central Support Service',
   },
-  itemTypes: {
-    'page': 'Page',
-    'forum-thread': 'Forum thread',
-    'forum-post': 'Forum post',
-    'journal-entry': 'Journal entry',
-    'material': 'Material',
-    'comment': 'Comment',
-    'profile': 'Profile',
-    'profile-photo': 'Profile photo',
-    'photo': 'Photo',
-    'contact': 'Contact',
-    'follower': 'Follower',
-    'portfolio-activity': 'Portfolio activity',
-    'event': 'Event',
-    'message': 'Message',
-    'project': 'Project',
-  },
+  itemTypes: uiEn.itemTypes,
 };
 
 const nl: ReportStrings = {
@@ -252,29 +239,13 @@ const nl: ReportStrings = {
     lost: 'volgens de FAQ wordt het verwijderd of niet gemigreerd: archiveer het',
     uncertain: 'de FAQ zwijgt, spreekt zichzelf tegen, of een datum ligt op een grens: archiveer het voor de zekerheid',
   },
-  kinds: { group: 'eTwinning-groep', twinspace: 'TwinSpace' },
+  kinds: uiNl.kinds,
   migrationRequests: {
     none: 'geen',
     requested: 'aangevraagd bij de Central Support Service',
     confirmed: 'bevestigd door de Central Support Service',
   },
-  itemTypes: {
-    'page': 'Pagina',
-    'forum-thread': 'Forumdiscussie',
-    'forum-post': 'Forumbericht',
-    'journal-entry': 'Logboekbericht',
-    'material': 'Materiaal',
-    'comment': 'Reactie',
-    'profile': 'Profiel',
-    'profile-photo': 'Profielfoto',
-    'photo': 'Foto',
-    'contact': 'Contact',
-    'follower': 'Volger',
-    'portfolio-activity': 'Portfolio-activiteit',
-    'event': 'Evenement',
-    'message': 'Bericht',
-    'project': 'Project',
-  },
+  itemTypes: uiNl.itemTypes,
 };
 
 export const REPORT_STRINGS: Readonly<Record<ReportLang, ReportStrings>> = { en, nl };
