@@ -2,9 +2,10 @@ import type { Database } from 'better-sqlite3';
 import type { Migration } from './migration.ts';
 import * as initial from './001-initial.ts';
 import * as bulk from './002-bulk.ts';
+import * as scanRuns from './003-scan-runs.ts';
 
 /** In version order; append, never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [initial, bulk];
+export const MIGRATIONS: readonly Migration[] = [initial, bulk, scanRuns];
 
 export const LATEST_VERSION: number = MIGRATIONS.at(-1)?.version ?? 0;
 

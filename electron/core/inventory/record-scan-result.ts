@@ -1,0 +1,33 @@
+import type { ScanResult } from '../../../shared/inventory.ts';
+import type { ScanRunInfo } from '../../../shared/scan-summary.ts';
+import type { Library } from '../library/library.ts';
+import { finishScanRun } from '../library/scan-merge.ts';
+import { failScanRun, startScanRun } from '../library/scan-runs-repository.ts';
+import { ScanStage } from '../library/scan-stage.ts';
+import { createYearOf } from './creation-year.ts';
+
+/**
+ * Records a scan already held in memory (a teacher's account, the app's scan) as a run, so it
+ * is compared with the previous one exactly like a streamed scan.
+ */
+export function recordScanResult(library: Library, scan: ScanResult, timeZone: string, now: () => Date = () => new Date()): ScanRunInfo {
+  const scope = { source: scan.source, accountId: scan.account.id };
+  const runId = startScanRun(library, {
+    scope, account: scan.account, ruleSet: scan.ruleSet, settings: scan.settings, startedAt: scan.scannedAt,
+  });
+  try {
+    const stage = new ScanStage(library, runId);
+    const yearOf = createYearOf(timeZone);
+    const kindOf = new Map(scan.spaces.map((space) => [space.id, space.kind]));
+    for (const space of scan.spaces) stage.addSpace(space);
+    for (const item of scan.items) {
+      const holderKind = item.space === null ? 'personal' : (kindOf.get(item.space) ?? 'group');
+      stage.addItem({ item, holderKind, createdYear: yearOf(item.createdAt) });
+    }
+    stage.flush();
+    return finishScanRun(library, { runId, scope, finishedAt: scan.scannedAt });
+  } catch (error) {
+    failScanRun(library, runId, error instanceof Error ? error.message : String(error), now().toISOString());
+    throw error;
+  }
+}

@@ -1,0 +1,196 @@
+import type { ScanResult, ScannedItem, ScannedSpace } from '../../../shared/inventory.ts';
+import type { ItemType, RuleId, SpaceKind, Verdict } from '../../../shared/model.ts';
+import type { ChangeKind, ChangeRecord, HolderKind, ScanChange, ScanRunInfo } from '../../../shared/scan-summary.ts';
+import type { AccountScope } from './account-scope.ts';
+import type { Library } from './library.ts';
+import { toRuleId, toVerdict } from './row-values.ts';
+import { latestFinishedScanRun } from './scan-runs-repository.ts';
+import {
+  SCANNED_ITEM_COLUMNS, SCANNED_SPACE_COLUMNS, itemFromRow, spaceFromRow, type ScannedItemRow, type ScannedSpaceRow,
+} from './scanned-rows.ts';
+
+/** Drill-down from a scan's summary: pages of spaces, items and changes straight from the index. */
+
+export interface Paging {
+  offset?: number;
+  /** 1..1000, default 100 */
+  limit?: number;
+}
+
+export interface Page<T> {
+  total: number;
+  rows: T[];
+}
+
+export interface ReportItemFilter {
+  verdicts?: readonly Verdict[];
+  rules?: readonly RuleId[];
+  holderKinds?: readonly HolderKind[];
+  /** Creation years; null picks items with an unreadable date. */
+  years?: readonly (number | null)[];
+  types?: readonly ItemType[];
+  /** A space id, or 'personal' for the account's own items. */
+  space?: string;
+}
+
+export interface ReportSpaceFilter {
+  verdicts?: readonly Verdict[];
+  rules?: readonly RuleId[];
+  kinds?: readonly SpaceKind[];
+}
+
+export interface ScannedSpaceWithCounts extends ScannedSpace {
+  counts: Record<Verdict, number>;
+  atRiskBytes: number;
+}
+
+const LIVE_ITEMS = 'source = @source AND account_id = @account AND gone_at IS NULL AND holder_kind IS NOT NULL';
+const inList = (column: string, parameter: string) =>
+  `(@${parameter} IS NULL OR ${column} IN (SELECT value FROM json_each(@${parameter})))`;
+const ITEM_WHERE = `${LIVE_ITEMS}
+  AND ${inList('verdict', 'verdicts')} AND ${inList('rule', 'rules')} AND ${inList('holder_kind', 'kinds')}
+  AND ${inList('type', 'types')}
+  AND (@years IS NULL OR created_year IN (SELECT value FROM json_each(@years)) OR (@unknown_year = 1 AND created_year IS NULL))
+  AND (@space IS NULL OR (@space = 'personal' AND space_id IS NULL) OR space_id = @space)`;
+
+const listParam = (values: readonly unknown[] | undefined): string | null =>
+  values === undefined || values.length === 0 ? null : JSON.stringify(values);
+
+function clampPaging(paging: Paging): { offset: number; limit: number } {
+  const limit = Math.min(1000, Math.max(1, Math.trunc(paging.limit ?? 100)));
+  const offset = Math.max(0, Math.trunc(paging.offset ?? 0));
+  return { offset, limit };
+}
+
+function itemParams(scope: AccountScope, filter: ReportItemFilter) {
+  const years = filter.years?.filter((year): year is number => year !== null);
+  return {
+    source: scope.source, account: scope.accountId,
+    verdicts: listParam(filter.verdicts), rules: listParam(filter.rules), kinds: listParam(filter.holderKinds),
+    types: listParam(filter.types),
+    years: filter.years === undefined || filter.years.length === 0 ? null : JSON.stringify(years ?? []),
+    unknown_year: filter.years?.includes(null) ? 1 : 0,
+    space: filter.space ?? null,
+  };
+}
+
+/** Items of the account's last finished scan matching the filter, oldest first. */
+export function pageScannedItems(library: Library, scope: AccountScope, filter: ReportItemFilter, paging: Paging = {}): Page<ScannedItem> {
+  const params = itemParams(scope, filter);
+  const { offset, limit } = clampPaging(paging);
+  const total = library.db.prepare<typeof params, { n: number }>(`SELECT count(*) AS n FROM items WHERE ${ITEM_WHERE}`).get(params)?.n ?? 0;
+  const rows = library.db
+    .prepare<typeof params & { offset: number; limit: number }, ScannedItemRow>(
+      `SELECT ${SCANNED_ITEM_COLUMNS} FROM items WHERE ${ITEM_WHERE} ORDER BY created_at, rowid LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, offset, limit });
+  return { total, rows: rows.map(itemFromRow) };
+}
+
+const SPACE_WHERE = `source = @source AND account_id = @account
+  AND ${inList('verdict', 'verdicts')} AND ${inList('rule', 'rules')} AND ${inList('kind', 'kinds')}`;
+
+function spaceWithCounts(row: ScannedSpaceRow): ScannedSpaceWithCounts {
+  return {
+    ...spaceFromRow(row),
+    counts: { lost: row.lost_items, uncertain: row.uncertain_items, migrates: row.migrates_items },
+    atRiskBytes: row.at_risk_bytes,
+  };
+}
+
+/** Spaces of the last finished scan, most at risk first. */
+export function pageScannedSpaces(library: Library, scope: AccountScope, filter: ReportSpaceFilter, paging: Paging = {}): Page<ScannedSpaceWithCounts> {
+  const params = {
+    source: scope.source, account: scope.accountId,
+    verdicts: listParam(filter.verdicts), rules: listParam(filter.rules), kinds: listParam(filter.kinds),
+  };
+  const { offset, limit } = clampPaging(paging);
+  const total = library.db.prepare<typeof params, { n: number }>(`SELECT count(*) AS n FROM spaces WHERE ${SPACE_WHERE}`).get(params)?.n ?? 0;
+  const rows = library.db
+    .prepare<typeof params & { offset: number; limit: number }, ScannedSpaceRow>(
+      `SELECT ${SCANNED_SPACE_COLUMNS} FROM spaces WHERE ${SPACE_WHERE}
+       ORDER BY at_risk_bytes DESC, lost_items + uncertain_items DESC, created_at, id LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, offset, limit });
+  return { total, rows: rows.map(spaceWithCounts) };
+}
+
+export interface ChangeFilter {
+  record?: ChangeRecord;
+  changes?: readonly ChangeKind[];
+}
+
+interface ChangeRow {
+  record: string;
+  change: string;
+  id: string;
+  space_id: string | null;
+  title: string;
+  before_verdict: string | null;
+  before_rule: string | null;
+  after_verdict: string | null;
+  after_rule: string | null;
+  size: number;
+}
+
+function judged(verdict: string | null, rule: string | null): ScanChange['before'] {
+  return verdict === null || rule === null ? null : { verdict: toVerdict(verdict), rule: toRuleId(rule) };
+}
+
+/** What a run found changed since the run before it; spaces first. */
+export function pageScanChanges(library: Library, runId: number, filter: ChangeFilter = {}, paging: Paging = {}): Page<ScanChange> {
+  const params = { run: runId, record: filter.record ?? null, changes: listParam(filter.changes) };
+  const where = `run_id = @run AND (@record IS NULL OR record = @record) AND ${inList('change', 'changes')}`;
+  const { offset, limit } = clampPaging(paging);
+  const total = library.db.prepare<typeof params, { n: number }>(`SELECT count(*) AS n FROM scan_changes WHERE ${where}`).get(params)?.n ?? 0;
+  const rows = library.db
+    .prepare<typeof params & { offset: number; limit: number }, ChangeRow>(
+      `SELECT record, change, id, space_id, title, before_verdict, before_rule, after_verdict, after_rule, size
+       FROM scan_changes WHERE ${where} ORDER BY record DESC, change, id LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, offset, limit });
+  return {
+    total,
+    rows: rows.map((row) => ({
+      record: row.record === 'space' ? 'space' : 'item',
+      change: row.change === 'added' ? 'added' : row.change === 'removed' ? 'removed' : 'verdict',
+      id: row.id, spaceId: row.space_id, title: row.title,
+      before: judged(row.before_verdict, row.before_rule), after: judged(row.after_verdict, row.after_rule), size: row.size,
+    })),
+  };
+}
+
+/** Every space of the last finished scan, in creation order, one row at a time. */
+export function* iterateScannedSpaces(library: Library, scope: AccountScope): Generator<ScannedSpace> {
+  const statement = library.db.prepare<[string, string], ScannedSpaceRow>(
+    `SELECT ${SCANNED_SPACE_COLUMNS} FROM spaces WHERE source = ? AND account_id = ? ORDER BY created_at, id`,
+  );
+  for (const row of statement.iterate(scope.source, scope.accountId)) yield spaceFromRow(row);
+}
+
+/** Every item of the last finished scan, one row at a time: exports of 1,000,000 items stream. */
+export function* iterateScannedItems(library: Library, scope: AccountScope): Generator<ScannedItem> {
+  const statement = library.db.prepare<{ source: string; account: string }, ScannedItemRow>(
+    `SELECT ${SCANNED_ITEM_COLUMNS} FROM items WHERE ${LIVE_ITEMS} ORDER BY rowid`,
+  );
+  for (const row of statement.iterate({ source: scope.source, account: scope.accountId })) yield itemFromRow(row);
+}
+
+/** A finished run as the in-memory scan it stands for; for accounts small enough to hold. */
+export function scanResultOfRun(library: Library, run: ScanRunInfo): ScanResult {
+  if (run.status !== 'done' || run.summary === null) throw new Error(`Scan run ${run.id} has not finished.`);
+  const scope = { source: run.source, accountId: run.accountId };
+  // The tables hold the latest finished run only; an older run survives as its summary.
+  if (latestFinishedScanRun(library, scope)?.id !== run.id) throw new Error(`Scan run ${run.id} is not the account's latest.`);
+  return {
+    format: 'twinarchive-scan/1',
+    source: run.source,
+    scannedAt: run.finishedAt ?? run.startedAt,
+    ruleSet: run.ruleSet,
+    settings: run.settings,
+    account: run.account,
+    spaces: [...iterateScannedSpaces(library, scope)],
+    items: [...iterateScannedItems(library, scope)],
+    totals: run.summary.totals,
+  };
+}

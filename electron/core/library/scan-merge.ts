@@ -1,0 +1,171 @@
+import type { ScanChangeSummary, ScanRunInfo } from '../../../shared/scan-summary.ts';
+import type { AccountScope } from './account-scope.ts';
+import type { Library } from './library.ts';
+import { toVerdict } from './row-values.ts';
+import { dropStaleStages, getScanRun, latestFinishedScanRun, scanRunStatus } from './scan-runs-repository.ts';
+import { summarizeStage } from './stage-summary.ts';
+
+export class ScanRunSupersededError extends Error {
+  override readonly name = 'ScanRunSupersededError';
+}
+
+const STAGED_ITEMS = `scan_stage_items st JOIN scan_stage_judgements j ON j.run_id = st.run_id AND j.key = st.judgement`;
+const STAGED_SPACES = `scan_stage_spaces ss JOIN scan_stage_judgements j ON j.run_id = ss.run_id AND j.key = ss.judgement`;
+const CURRENT_ITEM = 'i.source = @source AND i.account_id = @account AND i.id = st.id AND i.gone_at IS NULL';
+const CURRENT_SPACE = 's.source = @source AND s.account_id = @account AND s.id = ss.id';
+const CHANGE_COLUMNS = 'run_id, record, id, space_id, title, change, before_verdict, before_rule, after_verdict, after_rule, size';
+
+// What changed, before the merge overwrites it. Compared with what the library holds, which is
+// the last finished scan (or what an archive job of an older version recorded).
+const RECORD_CHANGES = [
+  `INSERT INTO scan_changes (${CHANGE_COLUMNS})
+   SELECT @run, 'item', st.id, st.space_id, st.title, 'added', NULL, NULL, j.verdict, j.rule, st.size FROM ${STAGED_ITEMS}
+   WHERE st.run_id = @run AND NOT EXISTS (SELECT 1 FROM items i WHERE ${CURRENT_ITEM})`,
+  `INSERT INTO scan_changes (${CHANGE_COLUMNS})
+   SELECT @run, 'item', st.id, st.space_id, st.title, 'verdict', i.verdict, i.rule, j.verdict, j.rule, st.size
+   FROM ${STAGED_ITEMS} JOIN items i ON ${CURRENT_ITEM}
+   WHERE st.run_id = @run AND (i.verdict <> j.verdict OR i.rule <> j.rule)`,
+  `INSERT INTO scan_changes (${CHANGE_COLUMNS})
+   SELECT @run, 'item', i.id, i.space_id, i.title, 'removed', i.verdict, i.rule, NULL, NULL, i.size FROM items i
+   WHERE i.source = @source AND i.account_id = @account AND i.gone_at IS NULL
+     AND NOT EXISTS (SELECT 1 FROM scan_stage_items st WHERE st.run_id = @run AND st.id = i.id)`,
+  `INSERT INTO scan_changes (${CHANGE_COLUMNS})
+   SELECT @run, 'space', ss.id, NULL, ss.title, 'added', NULL, NULL, j.verdict, j.rule, 0 FROM ${STAGED_SPACES}
+   WHERE ss.run_id = @run AND NOT EXISTS (SELECT 1 FROM spaces s WHERE ${CURRENT_SPACE})`,
+  `INSERT INTO scan_changes (${CHANGE_COLUMNS})
+   SELECT @run, 'space', ss.id, NULL, ss.title, 'verdict', s.verdict, s.rule, j.verdict, j.rule, 0
+   FROM ${STAGED_SPACES} JOIN spaces s ON ${CURRENT_SPACE}
+   WHERE ss.run_id = @run AND (s.verdict <> j.verdict OR s.rule <> j.rule)`,
+  `INSERT INTO scan_changes (${CHANGE_COLUMNS})
+   SELECT @run, 'space', s.id, NULL, s.title, 'removed', s.verdict, s.rule, NULL, NULL, 0 FROM spaces s
+   WHERE s.source = @source AND s.account_id = @account
+     AND NOT EXISTS (SELECT 1 FROM scan_stage_spaces ss WHERE ss.run_id = @run AND ss.id = s.id)`,
+];
+
+const ITEM_FIELDS = [
+  'space_id', 'holder_kind', 'type', 'title', 'created_at', 'created_year', 'updated_at', 'parent', 'owner', 'origin',
+  'organizer', 'has_body', 'file_json', 'url', 'size', 'verdict', 'rule', 'reason_en', 'reason_nl', 'quote',
+];
+const SPACE_FIELDS = [
+  'kind', 'title', 'created_at', 'migration_request', 'project_id', 'item_count', 'activity_json', 'last_activity_at',
+  'verdict', 'rule', 'reason_en', 'reason_nl', 'quote', 'lost_items', 'uncertain_items', 'migrates_items', 'at_risk_bytes',
+];
+const setAll = (fields: readonly string[]) => fields.map((field) => `${field} = excluded.${field}`).join(', ');
+const anyDiffers = (table: string, fields: readonly string[]) =>
+  fields.map((field) => `${table}.${field} IS NOT excluded.${field}`).join(' OR ');
+
+// Unchanged rows are skipped: a rescan of 1,000,000 items rewrites only what moved. Archive
+// facts (archive_id, entry_path, sha256, body_text) are never touched by a scan.
+const MERGE_ITEMS = `
+  INSERT INTO items (source, account_id, id, ${ITEM_FIELDS.join(', ')})
+  SELECT @source, @account, st.id, st.space_id, st.holder_kind, st.type, st.title, st.created_at, st.created_year,
+    st.updated_at, st.parent, st.owner, st.origin, st.organizer, st.has_body, st.file_json, st.url, st.size,
+    j.verdict, j.rule, j.reason_en, j.reason_nl, j.quote
+  FROM ${STAGED_ITEMS} WHERE st.run_id = @run
+  ON CONFLICT (source, account_id, id) DO UPDATE SET ${setAll(ITEM_FIELDS)}, gone_at = NULL
+  WHERE items.gone_at IS NOT NULL OR ${anyDiffers('items', ITEM_FIELDS)}`;
+
+const MERGE_SPACES = `
+  INSERT INTO spaces (source, account_id, id, ${SPACE_FIELDS.join(', ')})
+  SELECT @source, @account, ss.id, ss.kind, ss.title, ss.created_at, ss.migration_request, ss.project_id, ss.item_count,
+    ss.activity_json, ss.last_activity_at, j.verdict, j.rule, j.reason_en, j.reason_nl, j.quote,
+    coalesce(c.lost, 0), coalesce(c.uncertain, 0), coalesce(c.migrates, 0), coalesce(c.at_risk_bytes, 0)
+  FROM ${STAGED_SPACES}
+  LEFT JOIN (
+    SELECT st.space_id,
+      sum(j.verdict = 'lost') AS lost, sum(j.verdict = 'uncertain') AS uncertain, sum(j.verdict = 'migrates') AS migrates,
+      total(CASE WHEN j.verdict = 'migrates' THEN 0 ELSE st.size END) AS at_risk_bytes
+    FROM ${STAGED_ITEMS} WHERE st.run_id = @run AND st.space_id IS NOT NULL GROUP BY st.space_id
+  ) AS c ON c.space_id = ss.id
+  WHERE ss.run_id = @run
+  ON CONFLICT (source, account_id, id) DO UPDATE SET ${setAll(SPACE_FIELDS)}
+  WHERE ${anyDiffers('spaces', SPACE_FIELDS)}`;
+
+const NOT_STAGED_ITEM = 'NOT EXISTS (SELECT 1 FROM scan_stage_items st WHERE st.run_id = @run AND st.id = items.id)';
+// An archived item the platform no longer has stays searchable and openable: it is only marked.
+const RETIRE_ITEMS = [
+  `DELETE FROM items WHERE source = @source AND account_id = @account AND archive_id IS NULL AND ${NOT_STAGED_ITEM}`,
+  `UPDATE items SET gone_at = @finished WHERE source = @source AND account_id = @account AND gone_at IS NULL AND ${NOT_STAGED_ITEM}`,
+  `DELETE FROM spaces WHERE source = @source AND account_id = @account
+     AND NOT EXISTS (SELECT 1 FROM scan_stage_spaces ss WHERE ss.run_id = @run AND ss.id = spaces.id)`,
+];
+
+export interface FinishScanRun {
+  runId: number;
+  scope: AccountScope;
+  finishedAt: string;
+}
+
+/**
+ * Ends a run: counts it, compares it with the last finished run of the account, and makes it
+ * the library's view of the account, all in one transaction.
+ */
+export function finishScanRun(library: Library, finish: FinishScanRun): ScanRunInfo {
+  const { db } = library;
+  const params = { run: finish.runId, source: finish.scope.source, account: finish.scope.accountId, finished: finish.finishedAt };
+  db.transaction(() => {
+    if (scanRunStatus(library, finish.runId) !== 'running') {
+      throw new ScanRunSupersededError('Another scan of this account started while this one ran, so this one was set aside: scan again when the other has finished.');
+    }
+    const summary = summarizeStage(library, finish.runId);
+    const previous = latestFinishedScanRun(library, finish.scope);
+    let changes: ScanChangeSummary | null = null;
+    if (previous) {
+      for (const sql of RECORD_CHANGES) db.prepare(sql).run(params);
+      changes = summarizeChanges(library, finish.runId, previous.id, previous.finishedAt ?? previous.startedAt);
+    }
+    db.prepare(MERGE_SPACES).run(params);
+    db.prepare(MERGE_ITEMS).run(params);
+    for (const sql of RETIRE_ITEMS) db.prepare(sql).run(params);
+    db.prepare(
+      `UPDATE scan_runs SET status = 'done', finished_at = @finished, summary_json = @summary, changes_json = @changes,
+         previous_run_id = @previous WHERE id = @run`,
+    ).run({
+      ...params, summary: JSON.stringify(summary), changes: changes === null ? null : JSON.stringify(changes), previous: previous?.id ?? null,
+    });
+    dropStaleStages(library);
+  }).immediate();
+  const info = getScanRun(library, finish.runId);
+  if (!info) throw new Error(`Scan run ${finish.runId} vanished from the library.`);
+  return info;
+}
+
+interface ChangeCountRow {
+  record: string;
+  change: string;
+  before_verdict: string | null;
+  after_verdict: string | null;
+  count: number;
+  bytes: number;
+}
+
+function summarizeChanges(library: Library, runId: number, previousRunId: number, previousScannedAt: string): ScanChangeSummary {
+  const summary: ScanChangeSummary = {
+    previousRunId, previousScannedAt,
+    spaces: { added: 0, removed: 0, verdict: 0 },
+    items: { added: 0, removed: 0, verdict: 0, addedBytes: 0, removedBytes: 0 },
+    transitions: [],
+  };
+  const rows = library.db.prepare<[number], ChangeCountRow>(`
+    SELECT record, change, before_verdict, after_verdict, count(*) AS count, total(size) AS bytes
+    FROM scan_changes WHERE run_id = ? GROUP BY record, change, before_verdict, after_verdict`).all(runId);
+  for (const row of rows) {
+    const record = row.record === 'space' ? 'space' : 'item';
+    const counts = record === 'space' ? summary.spaces : summary.items;
+    if (row.change === 'added') {
+      counts.added += row.count;
+      if (record === 'item') summary.items.addedBytes += row.bytes;
+    } else if (row.change === 'removed') {
+      counts.removed += row.count;
+      if (record === 'item') summary.items.removedBytes += row.bytes;
+    } else {
+      counts.verdict += row.count;
+      if (row.before_verdict !== null && row.after_verdict !== null && row.before_verdict !== row.after_verdict) {
+        summary.transitions.push({
+          record, before: toVerdict(row.before_verdict), after: toVerdict(row.after_verdict), count: row.count, bytes: row.bytes,
+        });
+      }
+    }
+  }
+  return summary;
+}

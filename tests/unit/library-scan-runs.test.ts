@@ -1,0 +1,84 @@
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { recordScanResult } from '../../electron/core/inventory/record-scan-result.ts';
+import { recordArchive } from '../../electron/core/library/archives-repository.ts';
+import { upsertItems } from '../../electron/core/library/items-repository.ts';
+import { migrate } from '../../electron/core/library/migrations/index.ts';
+import * as scanRunsMigration from '../../electron/core/library/migrations/003-scan-runs.ts';
+import { iterateScannedItems, scanResultOfRun } from '../../electron/core/library/report-queries.ts';
+import { search } from '../../electron/core/library/search.ts';
+import { upsertSpaces } from '../../electron/core/library/spaces-repository.ts';
+import { buildScan, type ScanSpec } from '../helpers/report-scan-builder.ts';
+import { useTempLibraries } from './library-temp.ts';
+
+const temp = useTempLibraries();
+const TIME_ZONE = 'Europe/Brussels';
+
+const spec: ScanSpec = {
+  account: { id: 'u-1', name: 'An', email: 'an@school.example', hasEtwinningAccount: true, hasSegAccount: false },
+  spaces: [
+    { id: 'g-1', kind: 'group', title: 'Rivers', createdAt: '2017-01-01T00:00:00Z', activity: ['2021-06-01T10:00:00Z'], items: [
+      { id: 'i-1', type: 'page', title: 'Spring', createdAt: '2019-03-01T10:00:00Z' },
+      { id: 'i-2', type: 'material', title: 'Old worksheet', createdAt: '2016-12-31T23:30:00Z', size: 1200 },
+    ] },
+    { id: 't-1', kind: 'twinspace', title: 'Project', createdAt: '2018-01-01T00:00:00Z', activity: [], migrationRequest: 'none', items: [
+      { id: 'i-3', type: 'forum-thread', title: 'Hello', createdAt: '2020-01-01T00:00:00Z' },
+    ] },
+  ],
+  personal: [{ id: 'p-1', type: 'photo', title: 'Me', createdAt: '2021-01-01T00:00:00Z', size: 300 }],
+};
+
+describe('migration 3: scan runs', () => {
+  it('adds runs and report columns to a version 2 library and keeps its archived items searchable', () => {
+    const file = path.join(temp.folder(), 'library.sqlite');
+    const db = new BetterSqlite3(file);
+    expect(migrate(db, { to: 2 })).toBe(2);
+    db.close();
+
+    const raw = new BetterSqlite3(file);
+    const v2 = { db: raw, file, close: () => raw.close() };
+    upsertSpaces(v2, { source: 's', accountId: 'u-1' }, [{ id: 'g-1', kind: 'group', title: 'Rivers', createdAt: '2017-01-01T00:00:00Z', verdict: 'lost', rule: 'G2', reason: { en: 'x', nl: 'y' }, quote: 'q', lastActivityAt: null, itemCount: 1 }]);
+    upsertItems(v2, { source: 's', accountId: 'u-1' }, [{ id: 'i-1', space: 'g-1', type: 'page', title: 'Lente', createdAt: '2019-03-01T10:00:00Z', verdict: 'lost', rule: 'G2', reason: { en: 'x', nl: 'y' }, quote: 'q', size: 0 }]);
+    recordArchive(v2, { source: 's', accountId: 'u-1', spaceId: 'g-1', title: 'Rivers', part: 1, parts: 1, path: '/a.zip', size: 1, sha256: '0'.repeat(64), entryCount: 1, createdAt: '2024-01-01T00:00:00Z' },
+      [{ itemId: 'i-1', entryPath: 'Pages/lente.html', sha256: '1'.repeat(64), bodyText: 'bloesem in de boomgaard' }]);
+    raw.close();
+
+    const library = temp.open(file);
+    expect(library.db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(scanRunsMigration.version);
+    expect(search(library, 'boomgaard').map((hit) => hit.itemId)).toEqual(['i-1']);
+    expect(library.db.prepare('SELECT holder_kind, gone_at FROM items').get()).toEqual({ holder_kind: null, gone_at: null });
+    expect(library.db.prepare('SELECT count(*) AS n FROM scan_runs').get()).toEqual({ n: 0 });
+  });
+});
+
+describe('recording an in-memory scan as a run', () => {
+  it('stores every field, counts years in Brussels time, and compares the next run', async () => {
+    const library = temp.open();
+    const scan = await buildScan(spec);
+    const first = recordScanResult(library, scan, TIME_ZONE);
+    expect(first).toMatchObject({ status: 'done', changes: null, accountId: 'u-1' });
+    const stored = scanResultOfRun(library, first);
+    expect(stored.items.sort((a, b) => a.id.localeCompare(b.id))).toEqual([...scan.items].sort((a, b) => a.id.localeCompare(b.id)));
+    expect(stored.scannedAt).toBe(scan.scannedAt);
+    // 23:30 UTC on 31 December 2016 is already 2017 in Brussels.
+    expect(first.summary?.byYear.map((year) => [year.year, year.items])).toEqual([[2017, 1], [2019, 1], [2020, 1], [2021, 1]]);
+    expect(first.summary?.byKind.twinspace).toMatchObject({ spaces: 1, items: 1 });
+    expect(first.summary?.byKind.personal).toMatchObject({ spaces: 0, items: 1, bytes: 300 });
+
+    const later = await buildScan({
+      ...spec,
+      spaces: spec.spaces.map((space) => space.id === 't-1' ? { ...space, migrationRequest: 'confirmed' as const } : space),
+      personal: [],
+    });
+    const second = recordScanResult(library, later, TIME_ZONE);
+    expect(second.changes).toMatchObject({
+      previousRunId: first.id,
+      spaces: { added: 0, removed: 0, verdict: 1 },
+      items: { added: 0, removed: 1, removedBytes: 300 },
+    });
+    expect(second.changes?.transitions).toContainEqual(expect.objectContaining({ record: 'space', after: 'migrates' }));
+    expect([...iterateScannedItems(library, { source: scan.source, accountId: 'u-1' })].map((item) => item.id).sort()).toEqual(['i-1', 'i-2', 'i-3']);
+    expect(() => scanResultOfRun(library, first)).toThrow(/not the account's latest/);
+  });
+});
