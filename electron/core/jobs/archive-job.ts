@@ -7,14 +7,13 @@ import { ArchiveLocator } from '../archive/pack/archive-locator.ts';
 import { packPart, type StagedItem } from '../archive/pack/pack-part.ts';
 import { planArchives, type PlannedArchive, type PlannedPart } from '../archive/plan/plan-archives.ts';
 import type { InventorySource } from '../inventory/inventory-source.ts';
+import { recordScanResult } from '../inventory/record-scan-result.ts';
 import { scanAccount } from '../inventory/scan-account.ts';
 import { recordArchive } from '../library/archives-repository.ts';
-import { upsertItems } from '../library/items-repository.ts';
 import { jobArchives, setJobArchiveState, upsertJobArchives } from '../library/job-archives-repository.ts';
 import { jobItems, setJobItemState, upsertJobItems } from '../library/job-items-repository.ts';
 import { createJob, getJob, setJobStatus } from '../library/jobs-repository.ts';
 import type { Library } from '../library/library.ts';
-import { upsertSpaces } from '../library/spaces-repository.ts';
 import { selectItems, unknownSpaces, type IncludeMode } from './archive-selection.ts';
 import { freeArchivePath, moveIntoPlace, sha256OfFile, verifyPackedPart } from './finalize-part.ts';
 import { archiveJobId, type ArchiveJobParams } from './job-identity.ts';
@@ -91,9 +90,8 @@ export async function runArchiveJob(options: ArchiveJobOptions): Promise<Archive
   if (missing.length > 0) {
     throw new UnknownSpacesError(`This account has no space ${missing.map((id) => `"${id}"`).join(', ')}: run "twinarchive scan" to see the space ids.`);
   }
-  const scope = { source: scan.source, accountId: scan.account.id };
-  upsertSpaces(library, scope, scan.spaces);
-  upsertItems(library, scope, scan.items);
+  // Recorded as a run: the library keeps what changed since the account's previous scan.
+  recordScanResult(library, scan, options.rules.ruleSet.timeZone, now);
 
   const params: ArchiveJobParams = {
     source: scan.source, accountId: scan.account.id, outDir, include: options.include,
