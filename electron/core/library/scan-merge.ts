@@ -26,9 +26,8 @@ const RECORD_CHANGES = [
    FROM ${STAGED_ITEMS} JOIN items i ON ${CURRENT_ITEM}
    WHERE st.run_id = @run AND (i.verdict <> j.verdict OR i.rule <> j.rule)`,
   `INSERT INTO scan_changes (${CHANGE_COLUMNS})
-   SELECT @run, 'item', i.id, i.space_id, i.title, 'removed', i.verdict, i.rule, NULL, NULL, i.size FROM items i
-   WHERE i.source = @source AND i.account_id = @account AND i.gone_at IS NULL
-     AND NOT EXISTS (SELECT 1 FROM scan_stage_items st WHERE st.run_id = @run AND st.id = i.id)`,
+   SELECT @run, 'item', i.id, i.space_id, i.title, 'removed', i.verdict, i.rule, NULL, NULL, i.size
+   FROM temp.scan_missing m JOIN items i ON i.rowid = m.item_rowid WHERE i.gone_at IS NULL`,
   `INSERT INTO scan_changes (${CHANGE_COLUMNS})
    SELECT @run, 'space', ss.id, NULL, ss.title, 'added', NULL, NULL, j.verdict, j.rule, 0 FROM ${STAGED_SPACES}
    WHERE ss.run_id = @run AND NOT EXISTS (SELECT 1 FROM spaces s WHERE ${CURRENT_SPACE})`,
@@ -81,13 +80,23 @@ const MERGE_SPACES = `
   ON CONFLICT (source, account_id, id) DO UPDATE SET ${setAll(SPACE_FIELDS)}
   WHERE ${anyDiffers('spaces', SPACE_FIELDS)}`;
 
-const NOT_STAGED_ITEM = 'NOT EXISTS (SELECT 1 FROM scan_stage_items st WHERE st.run_id = @run AND st.id = items.id)';
+// The account's items this scan did not see, found with one pass of 1,000,000 lookups and then
+// used three times (changes, delete, mark).
+const FIND_MISSING_ITEMS = [
+  'DROP TABLE IF EXISTS temp.scan_missing',
+  'CREATE TEMP TABLE scan_missing (item_rowid INTEGER PRIMARY KEY)',
+  `INSERT INTO temp.scan_missing SELECT rowid FROM items
+   WHERE source = @source AND account_id = @account
+     AND NOT EXISTS (SELECT 1 FROM scan_stage_items st WHERE st.run_id = @run AND st.id = items.id)`,
+];
 // An archived item the platform no longer has stays searchable and openable: it is only marked.
 const RETIRE_ITEMS = [
-  `DELETE FROM items WHERE source = @source AND account_id = @account AND archive_id IS NULL AND ${NOT_STAGED_ITEM}`,
-  `UPDATE items SET gone_at = @finished WHERE source = @source AND account_id = @account AND gone_at IS NULL AND ${NOT_STAGED_ITEM}`,
+  'DELETE FROM items WHERE rowid IN (SELECT item_rowid FROM temp.scan_missing) AND archive_id IS NULL',
+  `UPDATE items SET gone_at = @finished
+   WHERE rowid IN (SELECT item_rowid FROM temp.scan_missing) AND archive_id IS NOT NULL AND gone_at IS NULL`,
   `DELETE FROM spaces WHERE source = @source AND account_id = @account
      AND NOT EXISTS (SELECT 1 FROM scan_stage_spaces ss WHERE ss.run_id = @run AND ss.id = spaces.id)`,
+  'DROP TABLE temp.scan_missing',
 ];
 
 export interface FinishScanRun {
@@ -103,20 +112,45 @@ export interface FinishScanRun {
 export function finishScanRun(library: Library, finish: FinishScanRun): ScanRunInfo {
   const { db } = library;
   const params = { run: finish.runId, source: finish.scope.source, account: finish.scope.accountId, finished: finish.finishedAt };
+  const run = (sql: string) => {
+    const statement = db.prepare(sql);
+    // better-sqlite3 refuses named parameters a statement does not use.
+    if (/@\w/.test(sql)) statement.run(params);
+    else statement.run();
+  };
+  // The merge rewrites up to every row of the account in one statement: with temp files allowed,
+  // SQLite spills its statement journal to disk instead of holding it in memory (880 MB at
+  // 1,000,000 items, against 320 MB for the whole scan).
+  db.pragma('temp_store = FILE');
+  try {
+    mergeRun(library, finish, params, run);
+  } finally {
+    db.pragma('temp_store = MEMORY');
+  }
+  const info = getScanRun(library, finish.runId);
+  if (!info) throw new Error(`Scan run ${finish.runId} vanished from the library.`);
+  return info;
+}
+
+function mergeRun(
+  library: Library, finish: FinishScanRun, params: Record<string, string | number>, run: (sql: string) => void,
+): void {
+  const { db } = library;
   db.transaction(() => {
     if (scanRunStatus(library, finish.runId) !== 'running') {
       throw new ScanRunSupersededError('Another scan of this account started while this one ran, so this one was set aside: scan again when the other has finished.');
     }
     const summary = summarizeStage(library, finish.runId);
     const previous = latestFinishedScanRun(library, finish.scope);
+    for (const sql of FIND_MISSING_ITEMS) run(sql);
     let changes: ScanChangeSummary | null = null;
     if (previous) {
-      for (const sql of RECORD_CHANGES) db.prepare(sql).run(params);
+      for (const sql of RECORD_CHANGES) run(sql);
       changes = summarizeChanges(library, finish.runId, previous.id, previous.finishedAt ?? previous.startedAt);
     }
-    db.prepare(MERGE_SPACES).run(params);
-    db.prepare(MERGE_ITEMS).run(params);
-    for (const sql of RETIRE_ITEMS) db.prepare(sql).run(params);
+    run(MERGE_SPACES);
+    run(MERGE_ITEMS);
+    for (const sql of RETIRE_ITEMS) run(sql);
     db.prepare(
       `UPDATE scan_runs SET status = 'done', finished_at = @finished, summary_json = @summary, changes_json = @changes,
          previous_run_id = @previous WHERE id = @run`,
@@ -125,9 +159,6 @@ export function finishScanRun(library: Library, finish: FinishScanRun): ScanRunI
     });
     dropStaleStages(library);
   }).immediate();
-  const info = getScanRun(library, finish.runId);
-  if (!info) throw new Error(`Scan run ${finish.runId} vanished from the library.`);
-  return info;
 }
 
 interface ChangeCountRow {
