@@ -2,6 +2,9 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { recordScanResult } from '../../electron/core/inventory/record-scan-result.ts';
+import { finishScanRun, finishScanRunOffThread, ScanRunSupersededError } from '../../electron/core/library/scan-merge.ts';
+import { startScanRun } from '../../electron/core/library/scan-runs-repository.ts';
+import { ScanStage } from '../../electron/core/library/scan-stage.ts';
 import { recordArchive } from '../../electron/core/library/archives-repository.ts';
 import { upsertItems } from '../../electron/core/library/items-repository.ts';
 import { migrate } from '../../electron/core/library/migrations/index.ts';
@@ -80,5 +83,33 @@ describe('recording an in-memory scan as a run', () => {
     expect(second.changes?.transitions).toContainEqual(expect.objectContaining({ record: 'space', after: 'migrates' }));
     expect([...iterateScannedItems(library, { source: scan.source, accountId: 'u-1' })].map((item) => item.id).sort()).toEqual(['i-1', 'i-2', 'i-3']);
     expect(() => scanResultOfRun(library, first)).toThrow(/not the account's latest/);
+  });
+});
+
+describe('two scans of one account at once', () => {
+  it('sets the older aside when a newer one starts, and the older cannot overwrite the library', async () => {
+    const library = temp.open();
+    const scan = await buildScan(spec);
+    const first = recordScanResult(library, scan, TIME_ZONE);
+    const scope = { source: scan.source, accountId: 'u-1' };
+    const newRun = () => startScanRun(library, { scope, account: scan.account, ruleSet: scan.ruleSet, settings: scan.settings, startedAt: '2026-01-01T00:00:00Z' });
+
+    const older = newRun();
+    const olderStage = new ScanStage(library, older);
+    for (const space of scan.spaces) olderStage.addSpace(space);
+    olderStage.flush();
+    const newer = newRun();
+
+    expect(() => finishScanRun(library, { runId: older, scope, finishedAt: '2026-01-01T00:01:00Z' })).toThrow(ScanRunSupersededError);
+    await expect(finishScanRunOffThread(library, { runId: older, scope, finishedAt: '2026-01-01T00:01:00Z' })).rejects.toThrow(ScanRunSupersededError);
+    expect([...iterateScannedItems(library, scope)]).toHaveLength(scan.items.length);
+
+    const newerStage = new ScanStage(library, newer);
+    for (const space of scan.spaces) newerStage.addSpace(space);
+    for (const item of scan.items) newerStage.addItem({ item, holderKind: item.space === null ? 'personal' : 'group', createdYear: 2020 });
+    newerStage.flush();
+    const finished = await finishScanRunOffThread(library, { runId: newer, scope, finishedAt: '2026-01-01T00:02:00Z' });
+    expect(finished).toMatchObject({ status: 'done', changes: { previousRunId: first.id, items: { added: 0, removed: 0 } } });
+    expect(library.db.prepare('SELECT count(*) AS n FROM scan_stage_items').get()).toEqual({ n: 0 });
   });
 });

@@ -3,7 +3,7 @@ import type { ProgressListener } from '../../../shared/progress.ts';
 import type { RulesEngine } from '../../../shared/rules/rules-engine.ts';
 import type { ScanRunInfo } from '../../../shared/scan-summary.ts';
 import type { Library } from '../library/library.ts';
-import { finishScanRun } from '../library/scan-merge.ts';
+import { finishScanRunOffThread } from '../library/scan-merge.ts';
 import { failScanRun, startScanRun } from '../library/scan-runs-repository.ts';
 import { ScanStage } from '../library/scan-stage.ts';
 import { mapConcurrent } from '../util/map-concurrent.ts';
@@ -28,7 +28,7 @@ const PROGRESS_EVERY = 100;
 /**
  * Scans an account of any size: every space and item is judged as it arrives and written to
  * the library's stage, so memory holds the list of spaces and one page per space being read,
- * never the items. When all is seen the run is compared and merged (see finishScanRun).
+ * never the items. When all is seen the run is compared and merged on a worker thread (see scan-merge.ts).
  */
 export async function scanIntoLibrary(options: ScanIntoLibraryOptions): Promise<ScanRunInfo> {
   const { source, rules, library, signal } = options;
@@ -83,7 +83,7 @@ export async function scanIntoLibrary(options: ScanIntoLibraryOptions): Promise<
     stage.flush();
     signal?.throwIfAborted();
     report('indexing', itemsSeen, itemsSeen, null);
-    const run = finishScanRun(library, { runId, scope, finishedAt: now().toISOString() });
+    const run = await finishScanRunOffThread(library, { runId, scope, finishedAt: now().toISOString() });
     report('done', itemsSeen, itemsSeen, null);
     return run;
   } catch (error) {

@@ -1,9 +1,10 @@
-import type { ScanChangeSummary, ScanRunInfo } from '../../../shared/scan-summary.ts';
+import type { ScanRunInfo, ScanRunSummary } from '../../../shared/scan-summary.ts';
 import type { AccountScope } from './account-scope.ts';
 import type { Library } from './library.ts';
-import { toVerdict } from './row-values.ts';
-import { dropStaleStages, getScanRun, latestFinishedScanRun, scanRunStatus } from './scan-runs-repository.ts';
-import { summarizeStage } from './stage-summary.ts';
+import { DROP_STALE_STAGES, getScanRun } from './scan-runs-repository.ts';
+import { runSqlSteps, StepExpectationError, type SqlStep } from './sql-steps.ts';
+import { runSqlStepsInWorker } from './sql-worker.ts';
+import { STAGE_ITEM_GROUPS_SQL, STAGE_SPACE_GROUPS_SQL, summarizeStage, summaryFromWorkerRows } from './stage-summary.ts';
 
 export class ScanRunSupersededError extends Error {
   override readonly name = 'ScanRunSupersededError';
@@ -14,30 +15,32 @@ const STAGED_SPACES = `scan_stage_spaces ss JOIN scan_stage_judgements j ON j.ru
 const CURRENT_ITEM = 'i.source = @source AND i.account_id = @account AND i.id = st.id AND i.gone_at IS NULL';
 const CURRENT_SPACE = 's.source = @source AND s.account_id = @account AND s.id = ss.id';
 const CHANGE_COLUMNS = 'run_id, record, id, space_id, title, change, before_verdict, before_rule, after_verdict, after_rule, size';
+// A first scan has nothing to compare with: every row would read as added.
+const COMPARED = 'EXISTS (SELECT 1 FROM scan_runs WHERE id = @run AND previous_run_id IS NOT NULL)';
 
 // What changed, before the merge overwrites it. Compared with what the library holds, which is
 // the last finished scan (or what an archive job of an older version recorded).
 const RECORD_CHANGES = [
   `INSERT INTO scan_changes (${CHANGE_COLUMNS})
    SELECT @run, 'item', st.id, st.space_id, st.title, 'added', NULL, NULL, j.verdict, j.rule, st.size FROM ${STAGED_ITEMS}
-   WHERE st.run_id = @run AND NOT EXISTS (SELECT 1 FROM items i WHERE ${CURRENT_ITEM})`,
+   WHERE ${COMPARED} AND st.run_id = @run AND NOT EXISTS (SELECT 1 FROM items i WHERE ${CURRENT_ITEM})`,
   `INSERT INTO scan_changes (${CHANGE_COLUMNS})
    SELECT @run, 'item', st.id, st.space_id, st.title, 'verdict', i.verdict, i.rule, j.verdict, j.rule, st.size
    FROM ${STAGED_ITEMS} JOIN items i ON ${CURRENT_ITEM}
-   WHERE st.run_id = @run AND (i.verdict <> j.verdict OR i.rule <> j.rule)`,
+   WHERE ${COMPARED} AND st.run_id = @run AND (i.verdict <> j.verdict OR i.rule <> j.rule)`,
   `INSERT INTO scan_changes (${CHANGE_COLUMNS})
    SELECT @run, 'item', i.id, i.space_id, i.title, 'removed', i.verdict, i.rule, NULL, NULL, i.size
-   FROM temp.scan_missing m JOIN items i ON i.rowid = m.item_rowid WHERE i.gone_at IS NULL`,
+   FROM temp.scan_missing m JOIN items i ON i.rowid = m.item_rowid WHERE ${COMPARED} AND i.gone_at IS NULL`,
   `INSERT INTO scan_changes (${CHANGE_COLUMNS})
    SELECT @run, 'space', ss.id, NULL, ss.title, 'added', NULL, NULL, j.verdict, j.rule, 0 FROM ${STAGED_SPACES}
-   WHERE ss.run_id = @run AND NOT EXISTS (SELECT 1 FROM spaces s WHERE ${CURRENT_SPACE})`,
+   WHERE ${COMPARED} AND ss.run_id = @run AND NOT EXISTS (SELECT 1 FROM spaces s WHERE ${CURRENT_SPACE})`,
   `INSERT INTO scan_changes (${CHANGE_COLUMNS})
    SELECT @run, 'space', ss.id, NULL, ss.title, 'verdict', s.verdict, s.rule, j.verdict, j.rule, 0
    FROM ${STAGED_SPACES} JOIN spaces s ON ${CURRENT_SPACE}
-   WHERE ss.run_id = @run AND (s.verdict <> j.verdict OR s.rule <> j.rule)`,
+   WHERE ${COMPARED} AND ss.run_id = @run AND (s.verdict <> j.verdict OR s.rule <> j.rule)`,
   `INSERT INTO scan_changes (${CHANGE_COLUMNS})
    SELECT @run, 'space', s.id, NULL, s.title, 'removed', s.verdict, s.rule, NULL, NULL, 0 FROM spaces s
-   WHERE s.source = @source AND s.account_id = @account
+   WHERE ${COMPARED} AND s.source = @source AND s.account_id = @account
      AND NOT EXISTS (SELECT 1 FROM scan_stage_spaces ss WHERE ss.run_id = @run AND ss.id = s.id)`,
 ];
 
@@ -105,98 +108,82 @@ export interface FinishScanRun {
   finishedAt: string;
 }
 
+const SUPERSEDED = 'Another scan of this account started while this one ran, so this one was set aside: scan again when the other has finished.';
+
 /**
- * Ends a run: counts it, compares it with the last finished run of the account, and makes it
- * the library's view of the account, all in one transaction.
+ * The merge as one batch: first the run is marked done (only if it is still running: a newer
+ * scan may have set it aside), then what changed is recorded, then the stage becomes the
+ * library's view of the account. All or nothing, in one transaction.
+ */
+function mergeSteps(finish: FinishScanRun, summary: ScanRunSummary): SqlStep[] {
+  const params = { run: finish.runId, source: finish.scope.source, account: finish.scope.accountId, finished: finish.finishedAt };
+  const step = (sql: string): SqlStep => (/@\w/.test(sql) ? { sql, params } : { sql });
+  return [
+    {
+      sql: `UPDATE scan_runs SET status = 'done', finished_at = @finished, summary_json = @summary,
+              previous_run_id = (SELECT max(id) FROM scan_runs
+                                 WHERE source = @source AND account_id = @account AND status = 'done' AND id <> @run)
+            WHERE id = @run AND status = 'running'`,
+      params: { ...params, summary: JSON.stringify(summary) },
+      expectChanges: 1,
+      failure: SUPERSEDED,
+    },
+    ...FIND_MISSING_ITEMS.map(step),
+    ...RECORD_CHANGES.map(step),
+    step(MERGE_SPACES),
+    step(MERGE_ITEMS),
+    ...RETIRE_ITEMS.map(step),
+    ...DROP_STALE_STAGES.map(step),
+  ];
+}
+
+const summarySteps = (runId: number): SqlStep[] => [
+  { sql: STAGE_ITEM_GROUPS_SQL, params: { run: runId }, mode: 'all' },
+  { sql: STAGE_SPACE_GROUPS_SQL, params: { run: runId }, mode: 'all' },
+];
+
+function finishedRun(library: Library, runId: number): ScanRunInfo {
+  const info = getScanRun(library, runId);
+  if (!info) throw new Error(`Scan run ${runId} vanished from the library.`);
+  return info;
+}
+
+function superseded(error: unknown): unknown {
+  return error instanceof StepExpectationError ? new ScanRunSupersededError(error.message, { cause: error }) : error;
+}
+
+/**
+ * Ends a run on this thread: counts it, compares it with the last finished run of the account,
+ * and makes it the library's view of the account. For scans held in memory (small accounts).
  */
 export function finishScanRun(library: Library, finish: FinishScanRun): ScanRunInfo {
   const { db } = library;
-  const params = { run: finish.runId, source: finish.scope.source, account: finish.scope.accountId, finished: finish.finishedAt };
-  const run = (sql: string) => {
-    const statement = db.prepare(sql);
-    // better-sqlite3 refuses named parameters a statement does not use.
-    if (/@\w/.test(sql)) statement.run(params);
-    else statement.run();
-  };
-  // The merge rewrites up to every row of the account in one statement: with temp files allowed,
+  const summary = summarizeStage(library, finish.runId);
+  // The merge may rewrite every row of the account in one statement: with temp files allowed
   // SQLite spills its statement journal to disk instead of holding it in memory (880 MB at
   // 1,000,000 items, against 320 MB for the whole scan).
   db.pragma('temp_store = FILE');
   try {
-    mergeRun(library, finish, params, run);
+    runSqlSteps(db, mergeSteps(finish, summary), true);
+  } catch (error) {
+    throw superseded(error);
   } finally {
     db.pragma('temp_store = MEMORY');
   }
-  const info = getScanRun(library, finish.runId);
-  if (!info) throw new Error(`Scan run ${finish.runId} vanished from the library.`);
-  return info;
+  return finishedRun(library, finish.runId);
 }
 
-function mergeRun(
-  library: Library, finish: FinishScanRun, params: Record<string, string | number>, run: (sql: string) => void,
-): void {
-  const { db } = library;
-  db.transaction(() => {
-    if (scanRunStatus(library, finish.runId) !== 'running') {
-      throw new ScanRunSupersededError('Another scan of this account started while this one ran, so this one was set aside: scan again when the other has finished.');
-    }
-    const summary = summarizeStage(library, finish.runId);
-    const previous = latestFinishedScanRun(library, finish.scope);
-    for (const sql of FIND_MISSING_ITEMS) run(sql);
-    let changes: ScanChangeSummary | null = null;
-    if (previous) {
-      for (const sql of RECORD_CHANGES) run(sql);
-      changes = summarizeChanges(library, finish.runId, previous.id, previous.finishedAt ?? previous.startedAt);
-    }
-    run(MERGE_SPACES);
-    run(MERGE_ITEMS);
-    for (const sql of RETIRE_ITEMS) run(sql);
-    db.prepare(
-      `UPDATE scan_runs SET status = 'done', finished_at = @finished, summary_json = @summary, changes_json = @changes,
-         previous_run_id = @previous WHERE id = @run`,
-    ).run({
-      ...params, summary: JSON.stringify(summary), changes: changes === null ? null : JSON.stringify(changes), previous: previous?.id ?? null,
-    });
-    dropStaleStages(library);
-  }).immediate();
-}
-
-interface ChangeCountRow {
-  record: string;
-  change: string;
-  before_verdict: string | null;
-  after_verdict: string | null;
-  count: number;
-  bytes: number;
-}
-
-function summarizeChanges(library: Library, runId: number, previousRunId: number, previousScannedAt: string): ScanChangeSummary {
-  const summary: ScanChangeSummary = {
-    previousRunId, previousScannedAt,
-    spaces: { added: 0, removed: 0, verdict: 0 },
-    items: { added: 0, removed: 0, verdict: 0, addedBytes: 0, removedBytes: 0 },
-    transitions: [],
-  };
-  const rows = library.db.prepare<[number], ChangeCountRow>(`
-    SELECT record, change, before_verdict, after_verdict, count(*) AS count, total(size) AS bytes
-    FROM scan_changes WHERE run_id = ? GROUP BY record, change, before_verdict, after_verdict`).all(runId);
-  for (const row of rows) {
-    const record = row.record === 'space' ? 'space' : 'item';
-    const counts = record === 'space' ? summary.spaces : summary.items;
-    if (row.change === 'added') {
-      counts.added += row.count;
-      if (record === 'item') summary.items.addedBytes += row.bytes;
-    } else if (row.change === 'removed') {
-      counts.removed += row.count;
-      if (record === 'item') summary.items.removedBytes += row.bytes;
-    } else {
-      counts.verdict += row.count;
-      if (row.before_verdict !== null && row.after_verdict !== null && row.before_verdict !== row.after_verdict) {
-        summary.transitions.push({
-          record, before: toVerdict(row.before_verdict), after: toVerdict(row.after_verdict), count: row.count, bytes: row.bytes,
-        });
-      }
-    }
+/**
+ * The same on a worker thread with its own connection: counting and merging 1,000,000 items
+ * takes tens of seconds that the app's main process must not spend frozen.
+ */
+export async function finishScanRunOffThread(library: Library, finish: FinishScanRun): Promise<ScanRunInfo> {
+  const [itemGroups, spaceGroups] = await runSqlStepsInWorker(library.file, summarySteps(finish.runId), false);
+  const summary = summaryFromWorkerRows(itemGroups, spaceGroups);
+  try {
+    await runSqlStepsInWorker(library.file, mergeSteps(finish, summary), true);
+  } catch (error) {
+    throw superseded(error);
   }
-  return summary;
+  return finishedRun(library, finish.runId);
 }

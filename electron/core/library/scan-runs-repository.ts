@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ScanAccount } from '../../../shared/inventory.ts';
-import type { ScanChangeSummary, ScanRunInfo, ScanRunStatus, ScanRunSummary } from '../../../shared/scan-summary.ts';
+import type { ScanRunInfo, ScanRunStatus, ScanRunSummary } from '../../../shared/scan-summary.ts';
+import { summarizeChanges } from './change-summary.ts';
 import type { AccountScope } from './account-scope.ts';
 import type { Library } from './library.ts';
 
@@ -26,7 +27,8 @@ interface ScanRunRow {
   status: string;
   error: string | null;
   summary_json: string | null;
-  changes_json: string | null;
+  previous_run_id: number | null;
+  previous_scanned_at: string | null;
 }
 
 const AccountJson = z.object({
@@ -39,7 +41,7 @@ function parseJson<T>(text: string | null): T | null {
   return text === null ? null : (JSON.parse(text) as T);
 }
 
-function toScanRunInfo(row: ScanRunRow): ScanRunInfo {
+function toScanRunInfo(library: Library, row: ScanRunRow): ScanRunInfo {
   return {
     id: row.id,
     source: row.source,
@@ -52,12 +54,16 @@ function toScanRunInfo(row: ScanRunRow): ScanRunInfo {
     status: StatusSchema.parse(row.status),
     error: row.error,
     summary: parseJson<ScanRunSummary>(row.summary_json),
-    changes: parseJson<ScanChangeSummary>(row.changes_json),
+    changes: row.status === 'done' && row.previous_run_id !== null
+      ? summarizeChanges(library, row.id, row.previous_run_id, row.previous_scanned_at ?? '')
+      : null,
   };
 }
 
 const RUN_COLUMNS = `id, source, account_id, account_json, rule_set_version, faq_updated, margin, eu_login_email,
-  started_at, finished_at, status, error, summary_json, changes_json`;
+  started_at, finished_at, status, error, summary_json, previous_run_id,
+  (SELECT coalesce(previous.finished_at, previous.started_at) FROM scan_runs previous WHERE previous.id = scan_runs.previous_run_id)
+    AS previous_scanned_at`;
 
 /**
  * Opens a run for one account. A run of the same account left 'running' by a crash (or one
@@ -83,13 +89,15 @@ export function startScanRun(library: Library, run: NewScanRun): number {
   })();
 }
 
+const STALE_RUNS = "SELECT id FROM scan_runs WHERE status <> 'running'";
+export const DROP_STALE_STAGES = [
+  `DELETE FROM scan_stage_items WHERE run_id IN (${STALE_RUNS})`,
+  `DELETE FROM scan_stage_spaces WHERE run_id IN (${STALE_RUNS})`,
+  `DELETE FROM scan_stage_judgements WHERE run_id IN (${STALE_RUNS})`,
+];
+
 export function dropStaleStages(library: Library): void {
-  const stale = "SELECT id FROM scan_runs WHERE status <> 'running'";
-  library.db.exec(`
-    DELETE FROM scan_stage_items WHERE run_id IN (${stale});
-    DELETE FROM scan_stage_spaces WHERE run_id IN (${stale});
-    DELETE FROM scan_stage_judgements WHERE run_id IN (${stale});
-  `);
+  for (const sql of DROP_STALE_STAGES) library.db.prepare(sql).run();
 }
 
 export function failScanRun(library: Library, runId: number, error: string, finishedAt: string): void {
@@ -107,7 +115,7 @@ export function scanRunStatus(library: Library, runId: number): ScanRunStatus | 
 
 export function getScanRun(library: Library, runId: number): ScanRunInfo | null {
   const row = library.db.prepare<[number], ScanRunRow>(`SELECT ${RUN_COLUMNS} FROM scan_runs WHERE id = ?`).get(runId);
-  return row ? toScanRunInfo(row) : null;
+  return row ? toScanRunInfo(library, row) : null;
 }
 
 /** The account's runs, newest first. */
@@ -117,7 +125,7 @@ export function listScanRuns(library: Library, scope: AccountScope, limit = 50):
       `SELECT ${RUN_COLUMNS} FROM scan_runs WHERE source = ? AND account_id = ? ORDER BY id DESC LIMIT ?`,
     )
     .all(scope.source, scope.accountId, limit)
-    .map(toScanRunInfo);
+    .map((row) => toScanRunInfo(library, row));
 }
 
 /** The account's last finished run, or null. */
@@ -127,5 +135,5 @@ export function latestFinishedScanRun(library: Library, scope: AccountScope): Sc
       `SELECT ${RUN_COLUMNS} FROM scan_runs WHERE source = ? AND account_id = ? AND status = 'done' ORDER BY id DESC LIMIT 1`,
     )
     .get(scope.source, scope.accountId);
-  return row ? toScanRunInfo(row) : null;
+  return row ? toScanRunInfo(library, row) : null;
 }

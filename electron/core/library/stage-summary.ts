@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { emptyVerdictTotals, type ScanTotals } from '../../../shared/inventory.ts';
 import { RULE_IDS, VERDICTS, type RuleId, type Verdict } from '../../../shared/model.ts';
 import {
@@ -25,20 +26,37 @@ interface SpaceGroupRow {
   spaces: number;
 }
 
+export const STAGE_ITEM_GROUPS_SQL = `
+  SELECT st.holder_kind, st.created_year, j.verdict, j.rule, count(*) AS items, total(st.size) AS bytes
+  FROM scan_stage_items st JOIN scan_stage_judgements j ON j.run_id = st.run_id AND j.key = st.judgement
+  WHERE st.run_id = @run
+  GROUP BY st.holder_kind, st.created_year, st.judgement`;
+
+export const STAGE_SPACE_GROUPS_SQL = `
+  SELECT ss.kind, j.verdict, j.rule, count(*) AS spaces
+  FROM scan_stage_spaces ss JOIN scan_stage_judgements j ON j.run_id = ss.run_id AND j.key = ss.judgement
+  WHERE ss.run_id = @run
+  GROUP BY ss.kind, ss.judgement`;
+
 /** Counts a staged run by verdict, rule, kind and year with two grouped passes over the stage. */
 export function summarizeStage(library: Library, runId: number): ScanRunSummary {
-  const { db } = library;
-  const itemGroups = db.prepare<[number], ItemGroupRow>(`
-    SELECT st.holder_kind, st.created_year, j.verdict, j.rule, count(*) AS items, total(st.size) AS bytes
-    FROM scan_stage_items st JOIN scan_stage_judgements j ON j.run_id = st.run_id AND j.key = st.judgement
-    WHERE st.run_id = ?
-    GROUP BY st.holder_kind, st.created_year, st.judgement`).all(runId);
-  const spaceGroups = db.prepare<[number], SpaceGroupRow>(`
-    SELECT ss.kind, j.verdict, j.rule, count(*) AS spaces
-    FROM scan_stage_spaces ss JOIN scan_stage_judgements j ON j.run_id = ss.run_id AND j.key = ss.judgement
-    WHERE ss.run_id = ?
-    GROUP BY ss.kind, ss.judgement`).all(runId);
+  return summaryFromGroups(
+    library.db.prepare<{ run: number }, ItemGroupRow>(STAGE_ITEM_GROUPS_SQL).all({ run: runId }),
+    library.db.prepare<{ run: number }, SpaceGroupRow>(STAGE_SPACE_GROUPS_SQL).all({ run: runId }),
+  );
+}
 
+const ItemGroupSchema = z.object({
+  holder_kind: z.string(), created_year: z.number().nullable(), verdict: z.string(), rule: z.string(), items: z.number(), bytes: z.number(),
+});
+const SpaceGroupSchema = z.object({ kind: z.string(), verdict: z.string(), rule: z.string(), spaces: z.number() });
+
+/** The same, from rows a worker thread read (checked: they crossed a thread boundary). */
+export function summaryFromWorkerRows(itemGroups: unknown, spaceGroups: unknown): ScanRunSummary {
+  return summaryFromGroups(z.array(ItemGroupSchema).parse(itemGroups), z.array(SpaceGroupSchema).parse(spaceGroups));
+}
+
+function summaryFromGroups(itemGroups: readonly ItemGroupRow[], spaceGroups: readonly SpaceGroupRow[]): ScanRunSummary {
   const byVerdict = Object.fromEntries(VERDICTS.map((verdict) => [verdict, emptyVerdictTotals()])) as ScanTotals['byVerdict'];
   const byKind = Object.fromEntries(HOLDER_KINDS.map((kind) => [kind, emptyKindBreakdown()])) as Record<HolderKind, KindBreakdown>;
   const byYear = new Map<number | null, YearBreakdown>();

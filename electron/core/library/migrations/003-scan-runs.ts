@@ -25,8 +25,7 @@ export function up(db: Database): void {
       status TEXT NOT NULL CHECK (status IN ('running', 'done', 'failed')),
       error TEXT,
       summary_json TEXT, -- ScanRunSummary, once done
-      changes_json TEXT, -- ScanChangeSummary, once done, when an earlier run was there to compare with
-      previous_run_id INTEGER
+      previous_run_id INTEGER -- the run it was compared with (its changes are in scan_changes)
     );
     CREATE INDEX scan_runs_by_account ON scan_runs (source, account_id, id);
 
