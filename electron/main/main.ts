@@ -9,7 +9,8 @@ import { denyAllPermissions } from './deny-permissions.ts';
 import { createElectronAdapters } from './electron-adapters.ts';
 import { registerContractHandlers } from './ipc/contract-handlers.ts';
 import { forwardEvents } from './ipc/event-forwarder.ts';
-import { createJobShell } from './jobs/job-shell.ts';
+import { createBulkShell } from './jobs/bulk-shell.ts';
+import { createJobShell, type JobShellDeps } from './jobs/job-shell.ts';
 import { createMainWindow } from './main-window.ts';
 import { installQuitGuard } from './quit-guard.ts';
 import { systemLanguageOf } from './system-language.ts';
@@ -61,20 +62,26 @@ function start(): void {
   });
   forwardEvents(service, () => currentWindow()?.webContents ?? null, log);
 
-  const jobs = createJobShell({
+  const shellDeps: JobShellDeps = {
     setProgress: (progress, mode) => currentWindow()?.setProgressBar(progress, { mode }),
     notify: (title, body) => {
       if (Notification.isSupported()) new Notification({ title, body }).show();
     },
     powerSaveBlocker,
+  };
+  const jobs = createJobShell(shellDeps);
+  const bulk = createBulkShell(shellDeps);
+  service.onEvent((event) => {
+    jobs.onEvent(event);
+    bulk.onEvent(event);
   });
-  service.onEvent((event) => jobs.onEvent(event));
 
   const quitGuard = installQuitGuard({
-    jobRunning: () => jobs.status() === 'running',
+    jobRunning: () => jobs.status() === 'running' || bulk.status() === 'running',
     window: currentWindow,
     close: async () => {
       jobs.dispose();
+      bulk.dispose();
       await service.close();
     },
   });

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppInfo, SessionStatus, Settings } from '../../shared/contract.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { ArchiveScreen } from '../screens/ArchiveScreen.tsx';
+import { BulkScreen } from '../screens/BulkScreen.tsx';
 import { ConnectScreen } from '../screens/ConnectScreen.tsx';
 import { ItemsScreen, type ItemsPreset } from '../screens/ItemsScreen.tsx';
 import { LibraryScreen } from '../screens/LibraryScreen.tsx';
@@ -123,6 +124,7 @@ export function AppShell({ info, settings, initialSession, onSettingsSaved }: Pr
         )}
         {screen === 'library' && <LibraryScreen onGoToArchive={() => go('archive')} />}
         {screen === 'report' && <ReportScreen overview={overview} scanStatus={scan.state.status} onConnect={() => go('connect')} />}
+        {screen === 'bulk' && <BulkScreen info={info} settings={settings} />}
         {screen === 'settings' && (
           <SettingsScreen info={info} settings={settings} account={session.account} hasScan={overview !== null} onSaved={settingsSaved} />
         )}

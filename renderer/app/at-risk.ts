@@ -14,9 +14,9 @@ export function spacesAtRisk(overview: Overview): SpaceRow[] {
     .sort((a, b) => atRiskItems(b.counts) - atRiskItems(a.counts) || b.atRiskBytes - a.atRiskBytes || a.title.localeCompare(b.title));
 }
 
-/** What "Archive everything at risk" preselects: every space at risk, and the personal items if any are. */
+/** What "Archive everything at risk" preselects: every space at risk (shown or not), and the personal items if any are. */
 export function atRiskSelection(overview: Overview): string[] {
-  const ids = spacesAtRisk(overview).map((space) => space.id);
+  const ids = [...overview.atRiskSpaces];
   if (atRiskItems(overview.personal.counts) > 0) ids.push(PERSONAL_SPACE);
   return ids;
 }

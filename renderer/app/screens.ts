@@ -1,2 +1,2 @@
-export const SCREENS = ['connect', 'overview', 'items', 'archive', 'library', 'report', 'settings'] as const;
+export const SCREENS = ['connect', 'overview', 'items', 'archive', 'library', 'report', 'bulk', 'settings'] as const;
 export type ScreenName = (typeof SCREENS)[number];

@@ -18,6 +18,8 @@ export interface ScanController {
   run(): void;
   /** Shows the last scan if there is one, else scans. */
   load(): void;
+  /** Stops the running scan; the last finished one stays. */
+  cancel(): void;
   markStale(): void;
   clear(): void;
 }
@@ -55,8 +57,13 @@ export function useScan(api: TwinArchiveApi): ScanController {
     );
   }, [api, run]);
 
+  const cancel = useCallback(() => {
+    // The running scan.run call then fails with the sentence that says so.
+    api['scan.cancel']({}).catch(() => undefined);
+  }, [api]);
+
   const markStale = useCallback(() => setState((current) => (current.overview ? { ...current, stale: true } : current)), []);
   const clear = useCallback(() => setState(IDLE), []);
 
-  return { state, run, load, markStale, clear };
+  return { state, run, load, cancel, markStale, clear };
 }

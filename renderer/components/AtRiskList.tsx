@@ -17,7 +17,8 @@ export function AtRiskList({ overview, onShowSpace, onShowAll }: { overview: Ove
   const { t, fmt, language } = i18n;
   const spaces = spacesAtRisk(overview);
   if (spaces.length === 0) return <p>{t.overview.atRiskNone}</p>;
-  const hidden = spaces.length - SHOWN;
+  // The overview lists the spaces most at risk of a very large account; atRiskSpaces has them all.
+  const hidden = Math.max(spaces.length, overview.atRiskSpaces.length) - SHOWN;
   return (
     <>
       <ul className="at-risk-list">

@@ -1,39 +1,55 @@
-import type { Overview } from '../../shared/contract.ts';
+import type { SpaceRow } from '../../shared/contract.ts';
+import { useApi } from '../app/api-context.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { timelineRows } from './timeline-scale.ts';
+import { ErrorAlert } from './ErrorAlert.tsx';
+import { DRILL_PAGE, useReportPage, type DrillTarget } from './report-drill.ts';
+import { ReportPager } from './ReportPager.tsx';
 import { VerdictBadge } from './VerdictBadge.tsx';
 
-/** Every space with its verdict, lost first, as the exported report lists them. */
-export function ReportSpaces({ overview }: { overview: Overview }) {
+/** Groups and TwinSpaces behind a number of the report, most at risk first, a page at a time. */
+export function ReportSpaces({ filter, label }: { filter: Extract<DrillTarget, { kind: 'spaces' }>['filter']; label: string }) {
+  const api = useApi();
   const { t, fmt } = useI18n();
   const columns = t.report.spaceColumns;
+  const list = useReportPage<SpaceRow>(JSON.stringify(filter), async (offset) => {
+    const page = await api['spaces.query']({ ...filter, offset, limit: DRILL_PAGE });
+    return { total: page.total, rows: page.spaces };
+  });
   return (
-    <div className="table-wrap">
-      <table className="data-table">
-        <caption>{t.report.spacesCaption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{columns.title}</th>
-            <th scope="col">{columns.kind}</th>
-            <th scope="col">{columns.verdict}</th>
-            <th scope="col">{columns.rule}</th>
-            <th scope="col">{columns.items}</th>
-            <th scope="col">{columns.lastActivity}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {timelineRows(overview.spaces).map((space) => (
-            <tr key={space.id}>
-              <th scope="row">{space.title}</th>
-              <td>{t.kinds[space.kind]}</td>
-              <td><VerdictBadge verdict={space.verdict} /></td>
-              <td><abbr title={t.rules[space.rule]}>{space.rule}</abbr></td>
-              <td>{t.report.itemCounts(fmt.number(space.counts.migrates), fmt.number(space.counts.lost), fmt.number(space.counts.uncertain))}</td>
-              <td>{space.lastActivityAt ? fmt.date(space.lastActivityAt) : t.common.none}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <>
+      <ReportPager offset={list.offset} pageSize={DRILL_PAGE} total={list.page?.total ?? null} onGo={list.go} />
+      <ErrorAlert error={list.error} />
+      {list.page !== null && list.page.rows.length > 0 && (
+        <div className="table-wrap">
+          <table className="data-table">
+            <caption className="visually-hidden">{label}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{columns.title}</th>
+                <th scope="col">{columns.kind}</th>
+                <th scope="col">{columns.verdict}</th>
+                <th scope="col">{columns.rule}</th>
+                <th scope="col">{columns.items}</th>
+                <th scope="col" className="num">{t.report.atRiskSize}</th>
+                <th scope="col">{columns.lastActivity}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.page.rows.map((space) => (
+                <tr key={space.id}>
+                  <th scope="row">{space.title || t.common.untitled}</th>
+                  <td>{t.kinds[space.kind]}</td>
+                  <td><VerdictBadge verdict={space.verdict} /></td>
+                  <td><abbr title={t.rules[space.rule]}>{space.rule}</abbr></td>
+                  <td>{t.report.itemCounts(fmt.number(space.counts.migrates), fmt.number(space.counts.lost), fmt.number(space.counts.uncertain))}</td>
+                  <td className="num">{fmt.bytes(space.atRiskBytes)}</td>
+                  <td>{space.lastActivityAt ? fmt.date(space.lastActivityAt) : t.common.none}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
   );
 }

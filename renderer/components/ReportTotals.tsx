@@ -1,18 +1,23 @@
-import type { Overview } from '../../shared/contract.ts';
+import type { ReportSummary } from '../../shared/contract.ts';
 import type { Verdict } from '../../shared/model.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import type { OnDrill } from './report-drill.ts';
+import { ReportCount } from './ReportCount.tsx';
 import { VerdictBadge } from './VerdictBadge.tsx';
 
 const ROWS: readonly Verdict[] = ['lost', 'uncertain', 'migrates'];
+const AT_RISK: Verdict[] = ['lost', 'uncertain'];
 
-export function ReportTotals({ overview }: { overview: Overview }) {
+/** Spaces, items and bytes per verdict, at risk and in all; every count lists what it counts. */
+export function ReportTotals({ summary, onDrill }: { summary: ReportSummary; onDrill: OnDrill }) {
   const { t, fmt } = useI18n();
-  const { totals } = overview;
+  const { totals } = summary;
   const columns = t.report.columns;
-  const cells = (value: { spaces: number; items: number; bytes: number }) => (
+  const { drill } = t.report;
+  const cells = (value: { spaces: number; items: number; bytes: number }, verdicts: Verdict[] | null, what: string) => (
     <>
-      <td className="num">{fmt.number(value.spaces)}</td>
-      <td className="num">{fmt.number(value.items)}</td>
+      <ReportCount value={value.spaces} onDrill={onDrill} target={{ kind: 'spaces', label: drill.spaces(what), filter: verdicts ? { verdicts } : {} }} />
+      <ReportCount value={value.items} onDrill={onDrill} target={{ kind: 'items', label: drill.items(what), filter: verdicts ? { verdicts } : {} }} />
       <td className="num">{fmt.bytes(value.bytes)}</td>
     </>
   );
@@ -32,18 +37,18 @@ export function ReportTotals({ overview }: { overview: Overview }) {
           {ROWS.map((verdict) => (
             <tr key={verdict}>
               <th scope="row"><VerdictBadge verdict={verdict} /></th>
-              {cells(totals.byVerdict[verdict])}
+              {cells(totals.byVerdict[verdict], [verdict], t.verdicts[verdict])}
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr className="row-strong">
             <th scope="row">{t.report.atRiskRow}</th>
-            {cells(totals.atRisk)}
+            {cells(totals.atRisk, AT_RISK, drill.atRisk)}
           </tr>
           <tr>
             <th scope="row">{t.report.totalRow}</th>
-            {cells(totals)}
+            {cells(totals, null, drill.all)}
           </tr>
         </tfoot>
       </table>

@@ -21,11 +21,14 @@ export function SpacePicker({ overview, selected, onChange }: Props) {
     (a, b) => Number(atRiskItems(b.counts) > 0) - Number(atRiskItems(a.counts) > 0) || a.title.localeCompare(b.title),
   );
   const allIds = [PERSONAL_SPACE, ...spaces.map((space) => space.id)];
+  // An account with very many spaces lists only those most at risk: the others at risk stay chosen.
+  const listed = new Set(allIds);
+  const unlisted = selected.filter((each) => !listed.has(each));
   const toggle = (value: string, on: boolean) => {
     const next = new Set(chosen);
     if (on) next.add(value);
     else next.delete(value);
-    onChange(allIds.filter((each) => next.has(each)));
+    onChange([...allIds.filter((each) => next.has(each)), ...unlisted]);
   };
   const personalAtRisk = atRiskItems(overview.personal.counts);
 
@@ -34,10 +37,11 @@ export function SpacePicker({ overview, selected, onChange }: Props) {
       <legend>{t.archive.spacesLegend}</legend>
       <div className="actions actions-compact">
         <button type="button" className="button button-small" onClick={() => onChange(atRiskSelection(overview))}>{t.archive.selectAtRisk}</button>
-        <button type="button" className="button button-small" onClick={() => onChange(allIds)}>{t.archive.selectAll}</button>
+        <button type="button" className="button button-small" onClick={() => onChange([...allIds, ...overview.atRiskSpaces.filter((each) => !listed.has(each))])}>{t.archive.selectAll}</button>
         <button type="button" className="button button-small" onClick={() => onChange([])}>{t.archive.selectNone}</button>
         <span className="hint" aria-live="polite">{t.archive.chosenCount(t.common.spaces(selected.length, fmt.number(selected.length)))}</span>
       </div>
+      {unlisted.length > 0 && <p className="hint">{t.archive.alsoChosen(t.common.spaces(unlisted.length, fmt.number(unlisted.length)))}</p>}
       <ul className="space-options">
         <li>
           <input type="checkbox" id={`${id}-personal`} checked={chosen.has(PERSONAL_SPACE)} onChange={(event) => toggle(PERSONAL_SPACE, event.target.checked)} />

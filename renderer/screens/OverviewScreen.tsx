@@ -49,6 +49,7 @@ export function OverviewScreen({ session, scan, onArchive, onShowItems, onConnec
           <h2 id={`${id}-scan`}>{t.overview.scanningHeading}</h2>
           <p>{t.overview.scanningText}</p>
           <ScanProgress progress={progress} />
+          <button type="button" className="button" onClick={scan.cancel}>{t.overview.stopScan}</button>
         </section>
       )}
 
@@ -93,6 +94,9 @@ export function OverviewScreen({ session, scan, onArchive, onShowItems, onConnec
 
           <section aria-labelledby={`${id}-timeline`}>
             <h2 id={`${id}-timeline`}>{t.timeline.heading}</h2>
+            {overview.spaces.length < overview.totals.spaces && (
+              <p className="notice">{t.overview.spacesShown(fmt.number(overview.spaces.length), fmt.number(overview.totals.spaces))}</p>
+            )}
             <Timeline overview={overview} />
             <p className="hint">{t.common.datesNote}</p>
           </section>

@@ -48,11 +48,13 @@ describe.skipIf(!hasChromium)('the app in a browser, through the dev bridge and 
   let page: Page;
   let expected: ScanResult;
   let destination: string;
+  let bulkDestination: string;
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
     expected = await expectedScan();
     destination = await mkdtemp(path.join(os.tmpdir(), 'twinarchive-e2e-out-'));
+    bulkDestination = await mkdtemp(path.join(os.tmpdir(), 'twinarchive-e2e-bulk-'));
     bridge = await startDevBridge();
     browser = await launchChromium();
     // axe-core needs a page of an explicit context.
@@ -72,6 +74,7 @@ describe.skipIf(!hasChromium)('the app in a browser, through the dev bridge and 
     await browser?.close();
     await bridge?.stop();
     await rm(destination, { recursive: true, force: true });
+    await rm(bulkDestination, { recursive: true, force: true });
   });
 
   it('connects to the sample platform and shows the right totals', async () => {
@@ -145,9 +148,24 @@ describe.skipIf(!hasChromium)('the app in a browser, through the dev bridge and 
     await screenshot(page, '06-library');
   });
 
-  it('exports the report as HTML and CSV', async () => {
+  it('summarizes the report, lists what one number counts, and saves it as HTML and CSV', async () => {
     await goTo(page, 'Report', 'report');
     const screen = page.getByTestId('screen-report');
+    await screen.locator('[data-state="ready"]').waitFor();
+    const lost = expected.totals.byVerdict.lost.items;
+    await screen.getByRole('button', { name: `Show ${lost.toLocaleString('en-GB')}: Items: Lost` }).click();
+    const list = screen.getByTestId('report-drill');
+    await expect.poll(() => list.textContent()).toContain(`1 to ${Math.min(25, lost)} of ${lost.toLocaleString('en-GB')}`);
+    expect(await list.locator('tbody tr').count()).toBe(Math.min(25, lost));
+    expect(await list.locator('tbody .verdict-badge.v-lost').count()).toBe(Math.min(25, lost));
+    if (lost > 25) {
+      await list.getByRole('button', { name: 'Next page' }).click();
+      await expect.poll(() => list.textContent()).toContain(`26 to ${Math.min(50, lost)} of ${lost.toLocaleString('en-GB')}`);
+      await list.getByRole('button', { name: 'Previous page' }).click();
+      await expect.poll(() => list.textContent()).toContain(`1 to 25 of`);
+    }
+    await screenshot(page, '07-report');
+    await expectAccessible(page, 'report');
     for (const format of ['HTML', 'CSV']) {
       await screen.getByRole('button', { name: `Save as ${format}` }).click();
       await expect.poll(() => screen.textContent(), { timeout: 60_000 }).toMatch(new RegExp(`Saved .* to .*\\.${format.toLowerCase()}\\.`));
@@ -156,8 +174,33 @@ describe.skipIf(!hasChromium)('the app in a browser, through the dev bridge and 
     expect(saved).toBeDefined();
     const csv = await readFile(saved ?? '', 'utf8');
     expect(csv.split('\r\n').filter((line) => line.startsWith('"item"')).length).toBe(expected.items.length);
-    await screenshot(page, '07-report');
-    await expectAccessible(page, 'report');
+  });
+
+  it('archives two sample colleagues in one bulk run', async () => {
+    await goTo(page, 'Colleagues', 'bulk');
+    const screen = page.getByTestId('screen-bulk');
+    await screen.getByLabel('On the sample platform (example accounts, to try this out)').check();
+    for (const [login, name] of [['lotte.janssens', 'Lotte Janssens'], ['koen.desmet', 'Koen De Smet']]) {
+      await screen.getByLabel('Colleague’s login or e-mail').fill(login ?? '');
+      await screen.getByLabel('Colleague’s password').fill(DEMO_ACCOUNT.password);
+      await screen.getByRole('button', { name: 'Sign in and add' }).click();
+      await screen.getByRole('heading', { name, level: 3 }).waitFor({ timeout: 60_000 });
+    }
+    await screen.getByLabel('Folder', { exact: true }).fill(bulkDestination);
+    await page.evaluate('window.scrollTo(0, 0)');
+    await screenshot(page, '10-bulk-colleagues');
+    await expectAccessible(page, 'colleagues');
+    await screen.getByRole('button', { name: 'Start the run' }).click();
+    await page.locator('[data-testid="screen-bulk"][data-bulk-status="finished"]').waitFor({ timeout: 240_000 });
+    expect(await screen.locator('tr[data-colleague-status="done"]').count()).toBe(2);
+    await screen.getByRole('button', { name: 'Open the run report' }).waitFor();
+    for (const folder of ['Lotte Janssens', 'Koen De Smet']) {
+      const zips = await zipsIn(path.join(bulkDestination, folder));
+      expect(zips.length, folder).toBeGreaterThan(0);
+      expect((await unzipTest(zips[0] ?? '')).ok).toBe(true);
+    }
+    await screenshot(page, '11-bulk-done');
+    await expectAccessible(page, 'colleagues done');
   });
 
   it('switches to Dutch', async () => {

@@ -23,7 +23,7 @@ describe('migration 2: bulk accounts', () => {
     db.prepare("INSERT INTO job_items (job_id, item_id, archive_key, state) VALUES ('archive-1', 'i-1', 'g-1', 'staged')").run();
     expect(() => db.prepare('SELECT * FROM bulk_accounts').all()).toThrow(/no such table/);
 
-    expect(migrate(db)).toBe(2);
+    expect(migrate(db, { to: 2 })).toBe(2);
     expect(userVersion(db)).toBe(2);
     expect(db.prepare('SELECT id, status FROM jobs').all()).toEqual([{ id: 'archive-1', status: 'running' }]);
     expect(db.prepare('SELECT item_id, state FROM job_items').all()).toEqual([{ item_id: 'i-1', state: 'staged' }]);

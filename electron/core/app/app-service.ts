@@ -5,11 +5,15 @@ import { libraryFile } from '../library/data-dir.ts';
 import { openLibrary, type Library } from '../library/library.ts';
 import { loadCurrentRuleSet } from '../rules/load-rule-set.ts';
 import { createArchiveRunner } from './archive-runner.ts';
+import { createBulkCoordinator } from './bulk/bulk-coordinator.ts';
 import { AppCallError, describeInvalidArgs, toAppCallError } from './call-error.ts';
 import { createEventHub } from './event-hub.ts';
 import { archiveRecords, openArchivedPage, searchLibrary, verifyArchives } from './library-calls.ts';
 import { assertOpenable } from './path-guard.ts';
 import { createRememberedSessions } from './remembered-session.ts';
+import { createItemQueries } from './item-query.ts';
+import { queryChanges, querySpaces, reportSummary } from './report-calls.ts';
+import { renderRunReport } from './report-content.ts';
 import { exportReport } from './report-export.ts';
 import { createScanKeeper } from './scan-keeper.ts';
 import { createSessionManager } from './session-manager.ts';
@@ -37,7 +41,7 @@ export interface AppService {
    */
   handle(name: CallName | string, args: unknown): Promise<unknown>;
   onEvent(listener: (event: AppEvent) => void): () => void;
-  /** Pauses a running job (resumable next time), stops scans and the sample platform, closes the library. */
+  /** Pauses a running job and bulk run (resumable next time), stops scans and the sample platforms, closes the library. */
   close(): Promise<void>;
 }
 
@@ -70,10 +74,14 @@ export function createAppService(options: AppServiceOptions): AppService {
     ...(options.sampleSnapshotPath ? { sampleSnapshotPath: options.sampleSnapshotPath } : {}),
     onChange(status, previous, next) {
       const sameAccount = previous !== null && next !== null && previous.baseUrl === next.baseUrl && previous.account.id === next.account.id;
-      if (!sameAccount) scans.forget();
+      if (!sameAccount) {
+        scans.forget();
+        items.forget();
+      }
       hub.emit({ type: 'session', status });
     },
   });
+  const items = createItemQueries();
   const scans = createScanKeeper({
     ruleSet, library: openedLibrary, sessions, settings,
     onProgress: (progress) => hub.emit({ type: 'scan', progress }),
@@ -82,11 +90,18 @@ export function createAppService(options: AppServiceOptions): AppService {
     dataDir, ruleSet, library: openedLibrary, sessions, settings,
     publish: (state) => hub.emit({ type: 'job', state }),
   });
+  const bulk = createBulkCoordinator({
+    dataDir, ruleSet, library: openedLibrary, settings, adapters,
+    ...(options.sampleSnapshotPath ? { sampleSnapshotPath: options.sampleSnapshotPath } : {}),
+    publish: (state) => hub.emit({ type: 'bulk', state }),
+  });
 
   async function openableRoots(): Promise<string[]> {
     const { defaultDestination } = await settings.get();
     const archiveFolders = archiveRecords(openedLibrary()).map((archive) => path.dirname(archive.path));
-    return [dataDir, ...(defaultDestination ? [defaultDestination] : []), ...jobs.destinations(), ...archiveFolders, ...reportFolders];
+    return [
+      dataDir, ...(defaultDestination ? [defaultDestination] : []), ...jobs.destinations(), ...bulk.destinations(), ...archiveFolders, ...reportFolders,
+    ];
   }
 
   const handlers: Handlers = {
@@ -102,7 +117,12 @@ export function createAppService(options: AppServiceOptions): AppService {
     },
     'scan.run': () => scans.run(),
     'scan.overview': async () => scans.kept()?.overview ?? null,
-    'items.query': async (query) => scans.kept()?.items.query(query) ?? { total: 0, offset: query.offset, items: [] },
+    'scan.cancel': async () => {
+      scans.cancel();
+      return { ok: true as const };
+    },
+    'items.query': async (query) => items.query(openedLibrary(), scans.kept(), query),
+    'spaces.query': async (query) => querySpaces(openedLibrary(), scans.kept(), query),
     'archive.start': (args) => jobs.start(args),
     'archive.pause': () => jobs.pause(),
     'archive.resume': () => jobs.resume(),
@@ -110,19 +130,21 @@ export function createAppService(options: AppServiceOptions): AppService {
     'archive.status': async () => jobs.status(),
     'library.archives': async () => archiveRecords(openedLibrary()),
     'library.search': async ({ query, limit }) => searchLibrary(openedLibrary(), query, limit),
-    'library.openItem': ({ itemId }) => openArchivedPage(openedLibrary(), itemId, scans.kept()?.scan ?? null),
+    'library.openItem': ({ itemId }) => openArchivedPage(openedLibrary(), itemId),
     'library.verify': () => verifyArchives(openedLibrary()),
     'report.export': async ({ format, language, destination }) => {
       const kept = scans.kept();
       if (!kept) throw new AppCallError('There is no scan to report on yet: scan your account first.', 'NO_SCAN');
       const { defaultDestination } = await settings.get();
       const written = await exportReport({
-        scan: kept.scan, ruleSet, format, language, destination,
-        defaultFolder: defaultDestination ?? path.join(dataDir, 'reports'), renderPdf: adapters.renderPdf,
+        format, destination, defaultFolder: defaultDestination ?? path.join(dataDir, 'reports'),
+        render: () => renderRunReport({ library: openedLibrary(), run: kept.run, ruleSet, format, language, renderPdf: adapters.renderPdf }),
       });
       reportFolders.add(path.dirname(written.path));
       return written;
     },
+    'report.summary': async () => reportSummary(scans.kept()),
+    'report.changes': async (query) => queryChanges(openedLibrary(), scans.kept(), query),
     'dialog.chooseFolder': ({ title }) => adapters.chooseFolder(title),
     'shell.showInFolder': async ({ path: file }) => {
       await adapters.showInFolder(await assertOpenable(file, await openableRoots()));
@@ -132,6 +154,18 @@ export function createAppService(options: AppServiceOptions): AppService {
       await adapters.openPath(await assertOpenable(file, await openableRoots()));
       return { ok: true as const };
     },
+    'bulk.status': () => bulk.status(),
+    'bulk.setSource': (source) => bulk.setSource(source),
+    'bulk.addColleague': (signIn) => bulk.addColleague(signIn),
+    'bulk.signInAgain': ({ colleagueId, signIn }) => bulk.signInAgain(colleagueId, signIn),
+    'bulk.updateColleague': (change) => bulk.updateColleague(change),
+    'bulk.removeColleague': ({ colleagueId }) => bulk.removeColleague(colleagueId),
+    'bulk.listSpaces': ({ colleagueId }) => bulk.listSpaces(colleagueId),
+    'bulk.start': ({ destination }) => bulk.start(destination),
+    'bulk.pause': () => bulk.pause(),
+    'bulk.resume': () => bulk.resume(),
+    'bulk.cancel': () => bulk.cancel(),
+    'bulk.clear': () => bulk.clear(),
   };
 
   async function handle(name: string, args: unknown): Promise<unknown> {
@@ -157,7 +191,9 @@ export function createAppService(options: AppServiceOptions): AppService {
 
   async function close(): Promise<void> {
     await jobs.close();
+    await bulk.close();
     await scans.close();
+    await items.close();
     await sessions.close();
     library?.close();
     library = null;

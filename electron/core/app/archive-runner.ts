@@ -1,25 +1,24 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArchiveStart, JobState } from '../../../shared/contract.ts';
-import type { JobProgress } from '../../../shared/progress.ts';
 import { createRulesEngine } from '../../../shared/rules/rules-engine.ts';
 import type { ClassifySettings } from '../../../shared/rules/classification.ts';
 import type { RuleSet } from '../../../shared/rules/ruleset-schema.ts';
 import { runArchiveJob } from '../jobs/archive-job.ts';
 import { archiveJobId, ArchiveJobParamsSchema, type ArchiveJobParams } from '../jobs/job-identity.ts';
 import { StagingArea } from '../jobs/staging-area.ts';
+import { isBulkAccountFolder } from '../library/bulk-accounts-repository.ts';
 import { getJob, setJobStatus, unfinishedJobs } from '../library/jobs-repository.ts';
 import type { Library } from '../library/library.ts';
 import { createPlatformClient } from '../platform-client/platform-client.ts';
 import { AppCallError, toAppCallError } from './call-error.ts';
+import { overallProgress, startingProgress } from './job-progress.ts';
 import type { ConnectedSession, SessionManager } from './session-manager.ts';
 import type { SettingsStore } from './settings-store.ts';
 import { createThrottle } from './throttle.ts';
 
 /** ~4 job events a second; status changes go out at once. */
 const EVENT_INTERVAL_MS = 250;
-/** Share of the bar for signing in and listing; fetching and packing take the rest. */
-const LISTING_SHARE = 0.1;
 
 export interface ArchiveRunnerOptions {
   dataDir: string;
@@ -57,20 +56,6 @@ interface Job {
   run: Run | null;
 }
 
-function startingProgress(): JobProgress {
-  return {
-    phase: 'signing-in', fraction: 0, itemsDone: 0, itemsTotal: null, bytesDone: 0, bytesTotal: null,
-    bytesPerSecond: null, etaSeconds: null, detail: null,
-  };
-}
-
-function overall(progress: JobProgress): JobProgress {
-  if (progress.phase === 'done') return { ...progress, fraction: 1 };
-  const listing = progress.phase === 'signing-in' || progress.phase === 'listing';
-  const fraction = listing ? LISTING_SHARE * progress.fraction : LISTING_SHARE + (1 - LISTING_SHARE) * progress.fraction;
-  return { ...progress, fraction: Math.min(1, Math.max(0, fraction)) };
-}
-
 /**
  * One archive job at a time, in the background. Pausing aborts it: everything fetched stays in
  * staging and every verified ZIP in the library, so running it again with the same parameters
@@ -102,7 +87,14 @@ export function createArchiveRunner(options: ArchiveRunnerOptions): ArchiveRunne
   function restore(): void {
     if (restored || job !== null) return;
     restored = true;
-    const unfinished = unfinishedJobs(options.library(), 'archive').at(-1);
+    const library = options.library();
+    // A colleague's archive job in a bulk run is that run's to resume (the Bulk screen), not this screen's.
+    const unfinished = unfinishedJobs(library, 'archive')
+      .filter((candidate) => {
+        const candidateParams = ArchiveJobParamsSchema.safeParse(candidate.params);
+        return !candidateParams.success || !isBulkAccountFolder(library, candidateParams.data.outDir);
+      })
+      .at(-1);
     const params = ArchiveJobParamsSchema.safeParse(unfinished?.params);
     if (!unfinished || !params.success) return;
     destinations.add(params.data.outDir);
@@ -131,7 +123,7 @@ export function createArchiveRunner(options: ArchiveRunnerOptions): ArchiveRunne
         onProgress: (progress) => {
           // The scan inside the job ends with its own 'done'; the job is not done yet.
           if (progress.phase === 'done' || current.run !== run) return;
-          current.state = { ...current.state, progress: overall(progress) };
+          current.state = { ...current.state, progress: overallProgress(progress) };
           publish(current, false);
         },
       });

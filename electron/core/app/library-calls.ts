@@ -1,6 +1,5 @@
 import { stat } from 'node:fs/promises';
 import type { ArchivedPage, ArchiveRecord, SearchHit, VerifyResult } from '../../../shared/contract.ts';
-import type { ScanResult } from '../../../shared/inventory.ts';
 import { ManifestSchema, type ManifestItem } from '../archive/manifest.ts';
 import { MANIFEST_ENTRY } from '../archive/plan/entry-layout.ts';
 import { readEntry } from '../archive/zip/extract-entries.ts';
@@ -9,6 +8,7 @@ import { verifyLibrary } from '../jobs/verify-library.ts';
 import { getArchive, listArchives } from '../library/archives-repository.ts';
 import { findItem } from '../library/items-repository.ts';
 import type { Library } from '../library/library.ts';
+import { scannedFileOf } from '../library/report-queries.ts';
 import { search } from '../library/search.ts';
 import { AppCallError } from './call-error.ts';
 import { mediaTypeOf } from './media-type.ts';
@@ -57,7 +57,7 @@ async function manifestItem(archivePath: string, itemId: string): Promise<Manife
  * An archived item read back from its ZIP: the page (already made inert when it was archived,
  * with its own CSP) and, for a file, its media type and size. Nothing is extracted to disk.
  */
-export async function openArchivedPage(library: Library, itemId: string, scan: ScanResult | null): Promise<ArchivedPage> {
+export async function openArchivedPage(library: Library, itemId: string): Promise<ArchivedPage> {
   const item = findItem(library, { itemId });
   if (!item) throw new AppCallError('This item is not in the library: scan your account and archive it first.', 'NOT_FOUND');
   const archive = item.archiveId === null ? null : getArchive(library, item.archiveId);
@@ -71,7 +71,7 @@ export async function openArchivedPage(library: Library, itemId: string, scan: S
   const pageName = entry?.entries.page ?? (item.entryPath.endsWith('.html') ? item.entryPath : null);
   const page = pageName === null ? null : await readEntry(archive.path, pageName, MAX_PAGE_BYTES);
   const fileName = entry?.entries.file ?? null;
-  const scanned = scan?.items.find((candidate) => candidate.id === itemId);
+  const scanned = fileName === null ? null : scannedFileOf(library, { source: item.source, accountId: item.accountId }, itemId);
   return {
     itemId,
     title: item.title,
@@ -80,6 +80,6 @@ export async function openArchivedPage(library: Library, itemId: string, scan: S
     html: page === null || pageName === null
       ? null
       : await prepareForViewer(page.toString('utf8'), pageName, (name, maxBytes) => readEntry(archive.path, name, maxBytes)),
-    file: fileName === null ? null : { mediaType: scanned?.file?.mediaType ?? mediaTypeOf(fileName), size: entry?.size ?? item.size },
+    file: fileName === null ? null : { mediaType: scanned?.mediaType ?? mediaTypeOf(fileName), size: entry?.size ?? item.size },
   };
 }

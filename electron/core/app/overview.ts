@@ -1,28 +1,19 @@
 import type { Overview, SpaceRow } from '../../../shared/contract.ts';
-import type { ScanResult } from '../../../shared/inventory.ts';
-import { isAtRisk, type Verdict } from '../../../shared/model.ts';
 import type { RuleSet } from '../../../shared/rules/ruleset-schema.ts';
+import type { ScanRunInfo, ScanRunSummary } from '../../../shared/scan-summary.ts';
+import type { AccountScope } from '../library/account-scope.ts';
+import type { Library } from '../library/library.ts';
+import { atRiskSpaceIds, pageScannedSpaces, type ScannedSpaceWithCounts } from '../library/report-queries.ts';
 
-type VerdictCounts = Record<Verdict, number>;
+/**
+ * Spaces the overview carries, most at risk first: every space of a teacher's account, a
+ * timeline that stays readable (and a message that stays small) for an account of 10,000. The
+ * Report screen pages through all of them.
+ */
+export const OVERVIEW_SPACES = 500;
 
-const emptyCounts = (): VerdictCounts => ({ migrates: 0, lost: 0, uncertain: 0 });
-
-/** What the overview screen shows of a scan: totals, each space with its items per verdict, the rule set's dates. */
-export function toOverview(scan: ScanResult, ruleSet: RuleSet): Overview {
-  const counts = new Map<string, VerdictCounts>();
-  const atRiskBytes = new Map<string, number>();
-  const personal = emptyCounts();
-  for (const item of scan.items) {
-    if (item.space === null) {
-      personal[item.verdict] += 1;
-      continue;
-    }
-    let spaceCounts = counts.get(item.space);
-    if (!spaceCounts) counts.set(item.space, (spaceCounts = emptyCounts()));
-    spaceCounts[item.verdict] += 1;
-    if (isAtRisk(item.verdict)) atRiskBytes.set(item.space, (atRiskBytes.get(item.space) ?? 0) + item.size);
-  }
-  const spaces: SpaceRow[] = scan.spaces.map((space) => ({
+export function toSpaceRow(space: ScannedSpaceWithCounts): SpaceRow {
+  return {
     id: space.id,
     kind: space.kind,
     title: space.title,
@@ -35,16 +26,23 @@ export function toOverview(scan: ScanResult, ruleSet: RuleSet): Overview {
     rule: space.rule,
     reason: space.reason,
     quote: space.quote,
-    counts: counts.get(space.id) ?? emptyCounts(),
-    atRiskBytes: atRiskBytes.get(space.id) ?? 0,
-  }));
-  const { totals } = scan;
+    counts: space.counts,
+    atRiskBytes: space.atRiskBytes,
+  };
+}
+
+/** What the overview screen shows of a finished scan run, read from the library: totals, the spaces most at risk, the rule set's dates. */
+export function overviewOfRun(library: Library, run: ScanRunInfo & { summary: ScanRunSummary }, ruleSet: RuleSet): Overview {
+  const scope: AccountScope = { source: run.source, accountId: run.accountId };
+  const { totals, byKind } = run.summary;
+  const spaces = pageScannedSpaces(library, scope, {}, { limit: OVERVIEW_SPACES }).rows.map(toSpaceRow);
+  const personal = byKind.personal.byVerdict;
   return {
-    source: scan.source,
-    scannedAt: scan.scannedAt,
-    account: scan.account,
-    settings: scan.settings,
-    ruleSetVersion: scan.ruleSet.version,
+    source: run.source,
+    scannedAt: run.finishedAt ?? run.startedAt,
+    account: run.account,
+    settings: run.settings,
+    ruleSetVersion: run.ruleSet.version,
     totals: {
       spaces: totals.spaces,
       items: totals.items,
@@ -53,7 +51,8 @@ export function toOverview(scan: ScanResult, ruleSet: RuleSet): Overview {
       atRisk: totals.atRisk,
     },
     spaces,
-    personal: { counts: personal },
+    atRiskSpaces: atRiskSpaceIds(library, scope),
+    personal: { counts: { migrates: personal.migrates.items, lost: personal.lost.items, uncertain: personal.uncertain.items } },
     dates: {
       contentCutoff: ruleSet.contentCutoff,
       groupWindow: { ...ruleSet.groupWindow },

@@ -4,12 +4,15 @@ import type { SecretStore } from './shell-adapters.ts';
 
 const SECRET_KEY = 'twinarchive.session';
 
+/** Credentials as kept in the secret store, checked when read back. */
+export const CredentialsSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('password'), login: z.string().min(1), password: z.string().min(1) }),
+  z.object({ kind: z.literal('cookies'), cookiesTxt: z.string().min(1) }),
+]);
+
 const RememberedSchema = z.object({
   baseUrl: z.string().url(),
-  credentials: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('password'), login: z.string().min(1), password: z.string().min(1) }),
-    z.object({ kind: z.literal('cookies'), cookiesTxt: z.string().min(1) }),
-  ]),
+  credentials: CredentialsSchema,
 });
 export type RememberedSession = z.infer<typeof RememberedSchema> & { credentials: Credentials };
 

@@ -1,26 +1,28 @@
 import type { Overview } from '../../../shared/contract.ts';
-import type { ScanResult } from '../../../shared/inventory.ts';
 import type { JobProgress } from '../../../shared/progress.ts';
 import { createRulesEngine } from '../../../shared/rules/rules-engine.ts';
 import type { RuleSet } from '../../../shared/rules/ruleset-schema.ts';
-import { scanAccount } from '../inventory/scan-account.ts';
-import { upsertItems } from '../library/items-repository.ts';
+import type { ScanRunInfo, ScanRunSummary } from '../../../shared/scan-summary.ts';
+import { scanIntoLibrary } from '../inventory/scan-into-library.ts';
+import type { AccountScope } from '../library/account-scope.ts';
 import type { Library } from '../library/library.ts';
-import { upsertSpaces } from '../library/spaces-repository.ts';
+import { latestFinishedScanRun } from '../library/scan-runs-repository.ts';
 import { createPlatformClient } from '../platform-client/platform-client.ts';
 import { AppCallError } from './call-error.ts';
-import { createItemIndex, type ItemIndex } from './item-index.ts';
-import { toOverview } from './overview.ts';
+import { overviewOfRun } from './overview.ts';
 import type { SessionManager } from './session-manager.ts';
 import type { SettingsStore } from './settings-store.ts';
 import { createThrottle } from './throttle.ts';
 
 const EVENT_INTERVAL_MS = 250;
 
+export type FinishedRun = ScanRunInfo & { summary: ScanRunSummary };
+
+/** The signed-in account's last finished scan: its run (counts, changes) and the overview. Its items stay in the library. */
 export interface KeptScan {
-  scan: ScanResult;
+  scope: AccountScope;
+  run: FinishedRun;
   overview: Overview;
-  items: ItemIndex;
 }
 
 export interface ScanKeeperOptions {
@@ -32,42 +34,58 @@ export interface ScanKeeperOptions {
 }
 
 export interface ScanKeeper {
-  /** Scans the signed-in account; a second call while one runs waits for the same scan. */
+  /** Scans the signed-in account into the library; a second call while one runs waits for the same scan. */
   run(): Promise<Overview>;
+  /** Stops the running scan, if any; it then fails and the last finished scan stays. */
+  cancel(): void;
+  /** The signed-in account's last finished scan in the library (this run's, an earlier one's, or an archive job's), or null. */
   kept(): KeptScan | null;
   forget(): void;
   close(): Promise<void>;
 }
 
-/** The last scan, kept in memory for the overview, the item list and the report, and stored in the library. */
+const isFinished = (run: ScanRunInfo | null): run is FinishedRun => run !== null && run.status === 'done' && run.summary !== null;
+
+/**
+ * Scans stream into the library as runs (scanIntoLibrary), so memory holds the run's counts and
+ * the overview, never the items: the items list, the report and the drill-downs page through
+ * the library. The overview is built once per run.
+ */
 export function createScanKeeper(options: ScanKeeperOptions): ScanKeeper {
   const { sessions } = options;
-  let kept: KeptScan | null = null;
+  let cached: KeptScan | null = null;
   let running: { promise: Promise<Overview>; controller: AbortController } | null = null;
+
+  // Run ids are never reused in a library: the same id is the same scan of the same account.
+  function keep(scope: AccountScope, run: FinishedRun): KeptScan {
+    if (cached?.run.id !== run.id) cached = { scope, run, overview: overviewOfRun(options.library(), run, options.ruleSet) };
+    return cached;
+  }
 
   async function scan(controller: AbortController): Promise<Overview> {
     const session = await sessions.require();
     const settings = await options.settings.get();
+    const library = options.library();
     const client = createPlatformClient({
       baseUrl: session.baseUrl, credentials: session.credentials, concurrency: settings.concurrency, signal: controller.signal,
     });
     const progress = createThrottle<JobProgress>(EVENT_INTERVAL_MS, options.onProgress);
     try {
-      const result = await scanAccount({
-        source: client, sourceUrl: session.baseUrl, concurrency: settings.concurrency, signal: controller.signal,
+      const run = await scanIntoLibrary({
+        source: client, sourceUrl: session.baseUrl, library, concurrency: settings.concurrency, signal: controller.signal,
         rules: createRulesEngine(options.ruleSet, { margin: settings.margin, euLoginEmail: settings.euLoginEmail }),
         onProgress: (update) => progress.push(update, update.phase !== 'listing'),
       });
       if (sessions.current() !== session) {
         throw new AppCallError('You signed out or changed accounts during the scan: scan again.', 'NOT_CONNECTED');
       }
-      const library = options.library();
-      const scope = { source: result.source, accountId: result.account.id };
-      upsertSpaces(library, scope, result.spaces);
-      upsertItems(library, scope, result.items);
-      const overview = toOverview(result, options.ruleSet);
-      kept = { scan: result, overview, items: createItemIndex(result) };
-      return overview;
+      if (!isFinished(run)) throw new Error(`Scan run ${run.id} ended without its counts.`);
+      return keep({ source: session.baseUrl, accountId: session.account.id }, run).overview;
+    } catch (error) {
+      if (controller.signal.aborted) {
+        throw new AppCallError('The scan was stopped before it finished, so the last finished scan stays as it was: scan again when you want.', 'FAILED');
+      }
+      throw error;
     } finally {
       progress.cancel();
       await client.close();
@@ -84,15 +102,24 @@ export function createScanKeeper(options: ScanKeeperOptions): ScanKeeper {
       running = { promise, controller };
       return promise;
     },
-    kept: () => kept,
+    cancel() {
+      running?.controller.abort();
+    },
+    kept() {
+      const session = sessions.current();
+      if (!session) return null;
+      const scope = { source: session.baseUrl, accountId: session.account.id };
+      const run = latestFinishedScanRun(options.library(), scope);
+      return isFinished(run) ? keep(scope, run) : null;
+    },
     forget() {
-      kept = null;
+      cached = null;
     },
     async close() {
       const current = running;
       current?.controller.abort();
       await current?.promise.catch(() => undefined);
-      kept = null;
+      cached = null;
     },
   };
 }

@@ -171,3 +171,11 @@ export function setBulkAccountState(library: Library, jobId: string, outDir: str
   if (!row) throw new Error(`${outDir} is not an account folder of bulk job ${jobId}.`);
   return toBulkAccount(row);
 }
+
+/**
+ * Whether `outDir` is an account folder of any bulk job: an archive job writing there belongs
+ * to that bulk run (a colleague's account), not to the person signed in to the app.
+ */
+export function isBulkAccountFolder(library: Library, outDir: string): boolean {
+  return library.db.prepare<[string], number>('SELECT 1 FROM bulk_accounts WHERE out_dir = ? LIMIT 1').pluck().get(outDir) !== undefined;
+}

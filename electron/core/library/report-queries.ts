@@ -1,7 +1,8 @@
-import type { ScanResult, ScannedItem, ScannedSpace } from '../../../shared/inventory.ts';
+import type { ScanResult, ScannedFile, ScannedItem, ScannedSpace } from '../../../shared/inventory.ts';
 import type { ItemType, RuleId, SpaceKind, Verdict } from '../../../shared/model.ts';
 import type { ChangeKind, ChangeRecord, HolderKind, ScanChange, ScanRunInfo } from '../../../shared/scan-summary.ts';
 import type { AccountScope } from './account-scope.ts';
+import { pageItemList } from './item-list-query.ts';
 import type { Library } from './library.ts';
 import { toRuleId, toVerdict } from './row-values.ts';
 import { latestFinishedScanRun } from './scan-runs-repository.ts';
@@ -47,11 +48,6 @@ export interface ScannedSpaceWithCounts extends ScannedSpace {
 const LIVE_ITEMS = 'source = @source AND account_id = @account AND gone_at IS NULL AND holder_kind IS NOT NULL';
 const inList = (column: string, parameter: string) =>
   `(@${parameter} IS NULL OR ${column} IN (SELECT value FROM json_each(@${parameter})))`;
-const ITEM_WHERE = `${LIVE_ITEMS}
-  AND ${inList('verdict', 'verdicts')} AND ${inList('rule', 'rules')} AND ${inList('holder_kind', 'kinds')}
-  AND ${inList('type', 'types')}
-  AND (@years IS NULL OR created_year IN (SELECT value FROM json_each(@years)) OR (@unknown_year = 1 AND created_year IS NULL))
-  AND (@space IS NULL OR (@space = 'personal' AND space_id IS NULL) OR space_id = @space)`;
 
 const listParam = (values: readonly unknown[] | undefined): string | null =>
   values === undefined || values.length === 0 ? null : JSON.stringify(values);
@@ -62,29 +58,13 @@ function clampPaging(paging: Paging): { offset: number; limit: number } {
   return { offset, limit };
 }
 
-function itemParams(scope: AccountScope, filter: ReportItemFilter) {
-  const years = filter.years?.filter((year): year is number => year !== null);
-  return {
-    source: scope.source, account: scope.accountId,
-    verdicts: listParam(filter.verdicts), rules: listParam(filter.rules), kinds: listParam(filter.holderKinds),
-    types: listParam(filter.types),
-    years: filter.years === undefined || filter.years.length === 0 ? null : JSON.stringify(years ?? []),
-    unknown_year: filter.years?.includes(null) ? 1 : 0,
-    space: filter.space ?? null,
-  };
-}
-
 /** Items of the account's last finished scan matching the filter, oldest first. */
 export function pageScannedItems(library: Library, scope: AccountScope, filter: ReportItemFilter, paging: Paging = {}): Page<ScannedItem> {
-  const params = itemParams(scope, filter);
-  const { offset, limit } = clampPaging(paging);
-  const total = library.db.prepare<typeof params, { n: number }>(`SELECT count(*) AS n FROM items WHERE ${ITEM_WHERE}`).get(params)?.n ?? 0;
-  const rows = library.db
-    .prepare<typeof params & { offset: number; limit: number }, ScannedItemRow>(
-      `SELECT ${SCANNED_ITEM_COLUMNS} FROM items WHERE ${ITEM_WHERE} ORDER BY created_at, rowid LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...params, offset, limit });
-  return { total, rows: rows.map(itemFromRow) };
+  const { space, ...rest } = filter;
+  const page = pageItemList(
+    library, scope, { ...rest, ...(space === undefined ? {} : { spaces: [space] }) }, { key: 'createdAt', direction: 'asc' }, clampPaging(paging),
+  );
+  return { total: page.total, rows: page.rows.map(({ spaceTitle: _spaceTitle, ...item }) => item) };
 }
 
 const SPACE_WHERE = `source = @source AND account_id = @account
@@ -109,7 +89,7 @@ export function pageScannedSpaces(library: Library, scope: AccountScope, filter:
   const rows = library.db
     .prepare<typeof params & { offset: number; limit: number }, ScannedSpaceRow>(
       `SELECT ${SCANNED_SPACE_COLUMNS} FROM spaces WHERE ${SPACE_WHERE}
-       ORDER BY at_risk_bytes DESC, lost_items + uncertain_items DESC, created_at, id LIMIT @limit OFFSET @offset`,
+       ORDER BY at_risk_bytes DESC, lost_items + uncertain_items DESC, verdict = 'migrates', created_at, id LIMIT @limit OFFSET @offset`,
     )
     .all({ ...params, offset, limit });
   return { total, rows: rows.map(spaceWithCounts) };
@@ -118,6 +98,9 @@ export function pageScannedSpaces(library: Library, scope: AccountScope, filter:
 export interface ChangeFilter {
   record?: ChangeRecord;
   changes?: readonly ChangeKind[];
+  /** Verdict moves: the verdict before and after (a row of the summary's transitions). */
+  before?: Verdict;
+  after?: Verdict;
 }
 
 interface ChangeRow {
@@ -137,10 +120,27 @@ function judged(verdict: string | null, rule: string | null): ScanChange['before
   return verdict === null || rule === null ? null : { verdict: toVerdict(verdict), rule: toRuleId(rule) };
 }
 
+/**
+ * Ids of the spaces with anything at risk (or judged at risk themselves), most at risk first:
+ * at most `limit`, the most an archive run takes.
+ */
+export function atRiskSpaceIds(library: Library, scope: AccountScope, limit = 10_000): string[] {
+  return library.db
+    .prepare<[string, string, number], string>(
+      `SELECT id FROM spaces WHERE source = ? AND account_id = ? AND (lost_items + uncertain_items > 0 OR verdict <> 'migrates')
+       ORDER BY lost_items + uncertain_items DESC, at_risk_bytes DESC, title, id LIMIT ?`,
+    )
+    .pluck()
+    .all(scope.source, scope.accountId, limit);
+}
+
 /** What a run found changed since the run before it; spaces first. */
 export function pageScanChanges(library: Library, runId: number, filter: ChangeFilter = {}, paging: Paging = {}): Page<ScanChange> {
-  const params = { run: runId, record: filter.record ?? null, changes: listParam(filter.changes) };
-  const where = `run_id = @run AND (@record IS NULL OR record = @record) AND ${inList('change', 'changes')}`;
+  const params = {
+    run: runId, record: filter.record ?? null, changes: listParam(filter.changes), before: filter.before ?? null, after: filter.after ?? null,
+  };
+  const where = `run_id = @run AND (@record IS NULL OR record = @record) AND ${inList('change', 'changes')}
+    AND (@before IS NULL OR before_verdict = @before) AND (@after IS NULL OR after_verdict = @after)`;
   const { offset, limit } = clampPaging(paging);
   const total = library.db.prepare<typeof params, { n: number }>(`SELECT count(*) AS n FROM scan_changes WHERE ${where}`).get(params)?.n ?? 0;
   const rows = library.db
@@ -158,6 +158,14 @@ export function pageScanChanges(library: Library, runId: number, filter: ChangeF
       before: judged(row.before_verdict, row.before_rule), after: judged(row.after_verdict, row.after_rule), size: row.size,
     })),
   };
+}
+
+/** The file a scan listed for an item (its media type and size), or null. */
+export function scannedFileOf(library: Library, scope: AccountScope, itemId: string): ScannedFile | null {
+  const row = library.db
+    .prepare<[string, string, string], ScannedItemRow>(`SELECT ${SCANNED_ITEM_COLUMNS} FROM items WHERE source = ? AND account_id = ? AND id = ?`)
+    .get(scope.source, scope.accountId, itemId);
+  return row ? itemFromRow(row).file : null;
 }
 
 /** Every space of the last finished scan, in creation order, one row at a time. */

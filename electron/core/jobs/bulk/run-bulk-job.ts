@@ -21,6 +21,18 @@ import { isDiskFull } from './disk-full.ts';
 /** Accounts archived side by side unless told otherwise: one slow account does not idle the run. */
 export const DEFAULT_ACCOUNTS_AT_ONCE = 2;
 
+/** What a person does to carry on after a stop, as the CLI says it. */
+export const RERUN_ADVICE_CLI = 'run the same command again to carry on where it stopped';
+
+/** An account of the queue with no credentials to sign in with (the app lost them in a restart). */
+export class NoSessionError extends Error {
+  override readonly name = 'NoSessionError';
+
+  constructor() {
+    super('TwinArchive has no session for this account any more: sign in again, then carry on.');
+  }
+}
+
 /** One account of the job file, with what it needs to sign in (never stored). */
 export interface BulkAccountInput {
   position: number;
@@ -31,7 +43,11 @@ export interface BulkAccountInput {
   spaces: readonly string[] | null;
   /** The absolute folder of its archives, under the output folder. */
   outDir: string;
-  credentials: Credentials;
+  /**
+   * How it signs in; null when there is none any more (the app after a restart): an account
+   * that still has work to do then fails with NoSessionError, one that is done is skipped anyway.
+   */
+  credentials: Credentials | null;
   /** The rules with this account's settings (its EU Login e-mail). */
   rules: RulesEngine;
 }
@@ -39,6 +55,11 @@ export interface BulkAccountInput {
 export interface BulkJobOptions {
   /** The platform's origin. */
   sourceUrl: string;
+  /**
+   * The source the job is known by in the library, when the platform's address changes from
+   * one start to the next (the embedded sample platform); `sourceUrl` when left out.
+   */
+  jobSource?: string;
   outRoot: string;
   accounts: readonly BulkAccountInput[];
   library: Library;
@@ -53,6 +74,8 @@ export interface BulkJobOptions {
   onEvent?: BulkEventListener;
   signal?: AbortSignal;
   now?: () => Date;
+  /** What to do to carry on after a stop, in the messages it records (default RERUN_ADVICE_CLI). */
+  rerunAdvice?: string;
 }
 
 export interface BulkJobResult {
@@ -90,13 +113,7 @@ export async function runBulkJob(options: BulkJobOptions): Promise<BulkJobResult
   const { library, signal } = options;
   const now = options.now ?? (() => new Date());
   const outRoot = path.resolve(options.outRoot);
-  const params: BulkJobParams = {
-    source: options.sourceUrl, outRoot, include: options.include, splitSize: options.splitSize,
-    accounts: options.accounts.map((account) => ({
-      login: account.login, euLoginEmail: account.euLoginEmail,
-      spaces: account.spaces === null ? null : [...account.spaces], outDir: path.resolve(account.outDir),
-    })),
-  };
+  const params = bulkJobParamsOf(options);
   const jobId = bulkJobId(params);
   library.db.transaction(() => {
     if (!getJob(library, jobId)) createJob(library, { id: jobId, kind: 'bulk', params });
@@ -134,7 +151,7 @@ export async function runBulkJob(options: BulkJobOptions): Promise<BulkJobResult
     run.stoppedBecause ??= lowerFirst(options.describeError(error));
   }
   const notStarted = waiting.filter((row) => !run.started.has(row.outDir));
-  const stopReason = run.stoppedBecause ?? (signal?.aborted ? 'the run was stopped: run the same command again to carry on where it stopped.' : null);
+  const stopReason = run.stoppedBecause ?? (signal?.aborted ? `the run was stopped: ${rerunAdvice(run)}.` : null);
   if (stopReason !== null && notStarted.length > 0) {
     // A failed account that was not retried keeps its reason.
     recordQuietly(() => {
@@ -145,6 +162,25 @@ export async function runBulkJob(options: BulkJobOptions): Promise<BulkJobResult
     options.onEvent?.({ kind: 'run-stopped', reason: stopReason, notStarted: notStarted.length });
   }
   return await finish(run, stopReason);
+}
+
+/** The job's parameters as kept in the library: what makes two runs the same job (see bulkJobId). */
+export function bulkJobParamsOf(
+  options: Pick<BulkJobOptions, 'sourceUrl' | 'jobSource' | 'outRoot' | 'include' | 'splitSize'> & {
+    accounts: readonly Pick<BulkAccountInput, 'login' | 'euLoginEmail' | 'spaces' | 'outDir'>[];
+  },
+): BulkJobParams {
+  return {
+    source: options.jobSource ?? options.sourceUrl, outRoot: path.resolve(options.outRoot), include: options.include, splitSize: options.splitSize,
+    accounts: options.accounts.map((account) => ({
+      login: account.login, euLoginEmail: account.euLoginEmail,
+      spaces: account.spaces === null ? null : [...account.spaces], outDir: path.resolve(account.outDir),
+    })),
+  };
+}
+
+function rerunAdvice(run: BulkRun): string {
+  return run.rerunAdvice ?? RERUN_ADVICE_CLI;
 }
 
 /** Writes to the library that must not keep the run report from being written (a full disk). */
@@ -176,10 +212,12 @@ async function archiveAccount(run: BulkRun, row: BulkAccount): Promise<void> {
   const after = row.attempts === 0 ? 'none' : row.status === 'failed' ? 'failed' : 'interrupted';
   run.onEvent?.({ kind: 'account-started', account, attempt: started.attempts, after });
   run.runningBytes.set(row.outDir, 0);
-  const client = createPlatformClient({
-    baseUrl: run.sourceUrl, credentials: input.credentials, limiter: run.limiter, ...(signal ? { signal } : {}),
+  const { credentials } = input;
+  const client = credentials === null ? null : createPlatformClient({
+    baseUrl: run.sourceUrl, credentials, limiter: run.limiter, ...(signal ? { signal } : {}),
   });
   try {
+    if (client === null) throw new NoSessionError();
     const result = await runArchiveJob({
       client, sourceUrl: run.sourceUrl, rules: input.rules, library, dataDir: run.dataDir, outDir: row.outDir,
       include: run.include, spaces: input.spaces, splitSize: run.splitSize, concurrency: run.concurrency,
@@ -211,7 +249,7 @@ async function archiveAccount(run: BulkRun, row: BulkAccount): Promise<void> {
     run.runningBytes.delete(row.outDir);
     if (signal?.aborted) {
       setBulkAccountState(library, jobId, row.outDir, {
-        status: 'queued', error: 'Stopped before it finished: run the same command again to carry on where it stopped.',
+        status: 'queued', error: `Stopped before it finished: ${rerunAdvice(run)}.`,
       });
       run.onEvent?.({ kind: 'account-stopped', account });
       return;
@@ -224,7 +262,7 @@ async function archiveAccount(run: BulkRun, row: BulkAccount): Promise<void> {
       totalBytes: totalBytes(run),
     });
   } finally {
-    await client.close();
+    await client?.close();
   }
 }
 
