@@ -1,19 +1,22 @@
 /**
  * Packs a folder with TwinArchive's ZIP writer, the way pack-part does, and prints one JSON line:
- *   --mode pages: every file read whole and added with addBuffer (deflate), 16 entries in flight;
- *   --mode media: every file streamed with addStream (store), 16 in flight;
+ *   --mode pages: every file read whole and added with addBuffer (deflate), with as many bytes
+ *                 in flight as pack-part allows;
+ *   --mode media: every file added with addFile (store), as pack-part adds staged files;
  *   --mode zlib:  the floor, deflateRawSync of every file one after another, no ZIP at all.
  * Only the work is timed (walking the folder and reading the files included), not Node's start.
  */
-import { createReadStream } from 'node:fs';
+import { readFile as readFileCallback } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import { deflateRawSync } from 'node:zlib';
 import { z } from 'zod';
+import { READ_AHEAD, readAhead } from '../../electron/core/archive/pack/read-ahead.ts';
+import { WRITE_WINDOW, hasRoomFor } from '../../electron/core/archive/pack/write-window.ts';
 import { createZipWriter, type WrittenEntry } from '../../electron/core/archive/zip/zip-writer.ts';
 
-const WRITE_WINDOW = 16;
+const readWhole = promisify(readFileCallback);
 
 const ArgsSchema = z.object({
   mode: z.enum(['pages', 'media', 'zlib']),
@@ -33,18 +36,20 @@ async function packWithZipWriter(mode: 'pages' | 'media', src: string, out: stri
   const zip = await createZipWriter(out);
   const pending: Promise<WrittenEntry>[] = [];
   let bytesIn = 0;
-  for (const name of names) {
-    const file = path.join(src, name);
-    if (mode === 'pages') {
-      const data = await readFile(file);
+  const sources = readAhead(names, READ_AHEAD, async (name) => path.join(src, name), async (name, file) => (
+    mode === 'pages'
+      ? { name, file, data: await readWhole(file), size: 0 }
+      : { name, file, data: null, size: (await stat(file)).size }
+  ));
+  for await (const { name, file, data, size } of sources) {
+    if (data) {
       bytesIn += data.length;
       pending.push(zip.addBuffer(name, data, { modified, compress: true }));
     } else {
-      const { size } = await stat(file);
       bytesIn += size;
-      pending.push(zip.addStream(name, createReadStream(file), { modified, compress: false, size }));
+      pending.push(zip.addFile(name, file, { modified, compress: false, size }));
     }
-    while (pending.length > WRITE_WINDOW) await pending.shift();
+    while (!hasRoomFor(zip, pending.length, WRITE_WINDOW)) await pending.shift();
   }
   await Promise.all(pending);
   const finishing = performance.now();

@@ -4,7 +4,7 @@ import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { ScannedItem } from '../../../shared/inventory.ts';
 import type { PackedPart } from '../archive/pack/pack-part.ts';
-import { checkZip } from '../archive/zip/read-zip.ts';
+import { checkZipAndDigest } from '../archive/zip/read-zip.ts';
 import { pathExists } from '../util/path-exists.ts';
 
 export class ArchiveCheckError extends Error {
@@ -19,10 +19,11 @@ export async function sha256OfFile(file: string): Promise<string> {
 
 /**
  * Reads a freshly written ZIP back with an independent reader: every entry must be there,
- * pass its CRC, and hash to what was written; every file must also hash to what the platform
- * announced. Throws with every problem found.
+ * agree with its local header, pass its CRC, and hash to what was written; every file must
+ * also hash to what the platform announced. Throws with every problem found. Returns the
+ * SHA-256 of the whole file, taken from the same read.
  */
-export async function verifyPackedPart(file: string, packed: PackedPart, itemsById: ReadonlyMap<string, ScannedItem>): Promise<void> {
+export async function verifyPackedPart(file: string, packed: PackedPart, itemsById: ReadonlyMap<string, ScannedItem>): Promise<string> {
   const problems: string[] = [];
   const seen = new Set<string>();
   const platformSha = new Map<string, string>();
@@ -30,7 +31,8 @@ export async function verifyPackedPart(file: string, packed: PackedPart, itemsBy
     const item = itemsById.get(entry.id);
     if (entry.entries.file && item?.file) platformSha.set(entry.entries.file, item.file.sha256);
   }
-  for (const entry of await checkZip(file)) {
+  const { entries, sha256 } = await checkZipAndDigest(file);
+  for (const entry of entries) {
     seen.add(entry.name);
     const written = packed.entries.get(entry.name);
     if (entry.problem) problems.push(entry.problem);
@@ -43,6 +45,7 @@ export async function verifyPackedPart(file: string, packed: PackedPart, itemsBy
   if (problems.length > 0) {
     throw new ArchiveCheckError(`${path.basename(file)} failed its check (${problems.slice(0, 5).join('; ')}): it was not kept; run the same command again.`);
   }
+  return sha256;
 }
 
 /** `name.zip`, or `name (2).zip` … when a file of someone else's already has the name. */

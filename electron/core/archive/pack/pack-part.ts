@@ -1,5 +1,5 @@
-import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs';
+import { promisify } from 'node:util';
 import type { ScanResult, ScannedItem } from '../../../../shared/inventory.ts';
 import { renderArchiveIndex } from '../html/archive-index.ts';
 import { escapeHtml } from '../html/escape-html.ts';
@@ -11,6 +11,8 @@ import { INDEX_ENTRY, MANIFEST_ENTRY, shouldCompress } from '../plan/entry-layou
 import type { PlannedArchive, PlannedItem, PlannedPart } from '../plan/plan-archives.ts';
 import { createZipWriter, type WrittenEntry } from '../zip/zip-writer.ts';
 import type { ArchiveLocator } from './archive-locator.ts';
+import { READ_AHEAD, readAhead } from './read-ahead.ts';
+import { WRITE_WINDOW, hasRoomFor } from './write-window.ts';
 
 export interface StagedItem {
   bodyPath: string | null;
@@ -44,8 +46,8 @@ export interface PackedPart {
   bodyTexts: Map<string, string>;
 }
 
-/** Entries compressed in parallel while earlier ones are written. */
-const WRITE_WINDOW = 16;
+// The callback form costs fewer hops through the thread pool than fs/promises for a small file.
+const readWhole = promisify(readFile);
 
 function relatedLink(locator: ArchiveLocator, part: PlannedPart, item: ScannedItem): RelatedItemLink {
   const resolve = locator.resolverFor(part);
@@ -72,8 +74,8 @@ export async function packPart(input: PackPartInput): Promise<PackedPart> {
     pending.push(tracked);
     return tracked;
   };
-  const drainTo = async (limit: number) => {
-    while (pending.length > limit) await pending.shift();
+  const drain = async () => {
+    while (!hasRoomFor(zip, pending.length, WRITE_WINDOW)) await pending.shift();
   };
   const text = (value: string) => Buffer.from(value, 'utf8');
 
@@ -88,11 +90,12 @@ export async function packPart(input: PackPartInput): Promise<PackedPart> {
       entries: part.items.map((planned) => ({ item: planned.item, target: { kind: 'entry', path: planned.mainEntry } as LinkTarget })),
     })), { modified, compress: true }));
 
-    for (const planned of part.items) {
+    const arrivals = readAhead(part.items, READ_AHEAD, (planned) => input.staged(planned.item), async (planned, staged) => ({
+      planned, staged, original: staged.bodyPath ? await readWhole(staged.bodyPath) : null,
+    }));
+    for await (const { planned, staged, original } of arrivals) {
       input.signal?.throwIfAborted();
       const { item } = planned;
-      const staged = await input.staged(item);
-      const original = staged.bodyPath ? await readFile(staged.bodyPath) : null;
       const body: SanitizedBody | null = original
         ? sanitizeBody(original.toString('utf8'), resolve, planned.pageEntry)
         : staged.problem !== null ? problemNotice(staged.problem) : null;
@@ -116,16 +119,16 @@ export async function packPart(input: PackPartInput): Promise<PackedPart> {
       track(zip.addBuffer(planned.pageEntry, text(page), { modified, compress: true }));
       if (planned.originalEntry && original) track(zip.addBuffer(planned.originalEntry, original, { modified, compress: true }));
       if (planned.fileEntry && staged.filePath && item.file) {
-        track(zip.addStream(planned.fileEntry, createReadStream(staged.filePath), {
+        track(zip.addFile(planned.fileEntry, staged.filePath, {
           modified: item.updatedAt ? new Date(item.updatedAt) : new Date(item.createdAt),
           compress: shouldCompress(item.file.mediaType, item.file.name),
           size: item.file.size,
         }));
       }
-      await drainTo(WRITE_WINDOW);
+      await drain();
       input.onItemPacked?.(item);
     }
-    await drainTo(0);
+    await Promise.all(pending);
 
     const manifest: Manifest = {
       format: MANIFEST_FORMAT,

@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { crc32 } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { BlockReader } from './block-reader.ts';
+import { localHeaderProblem } from './local-header-check.ts';
+import { METHOD_DEFLATE, METHOD_STORE } from './zip-records.ts';
 
 export interface ZipEntryInfo {
   name: string;
@@ -14,22 +18,56 @@ export interface ZipEntryInfo {
 
 export interface CheckedEntry extends ZipEntryInfo {
   sha256: string;
-  /** Null when the bytes read back match the CRC-32 in the directory. */
+  /** Null when the local header agrees with the directory and the bytes read back match its CRC-32. */
   problem: string | null;
 }
 
-function openZip(file: string): Promise<ZipFile> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true, autoClose: false, strictFileNames: true, validateEntrySizes: true }, (error, zip) => {
-      if (error || !zip) reject(error ?? new Error(`Could not open ${file}`));
-      else resolve(zip);
+/** Entries up to this size are read and inflated whole: a stream per entry costs more than the work. */
+const WHOLE_ENTRY_BYTES = 1 << 20;
+
+/** Opens a ZIP through a block cache, for yauzl to read; `digest` also hashes the whole file on the way. */
+async function withZip<T>(file: string, digest: boolean, use: (zip: ZipFile, reader: BlockReader) => Promise<T>): Promise<T> {
+  const handle = await open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    const reader = new BlockReader(handle, size, { digest });
+    const zip = await yauzl.fromRandomAccessReaderPromise(reader, size, {
+      lazyEntries: true, autoClose: false, strictFileNames: true, validateEntrySizes: true,
     });
+    try {
+      return await use(zip, reader);
+    } finally {
+      zip.close();
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+function eachEntry(zip: ZipFile, visit: (entry: Entry) => Promise<void>): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    zip.on('error', reject);
+    zip.on('end', () => resolve());
+    zip.on('entry', (entry: Entry) => {
+      visit(entry).then(() => zip.readEntry(), reject);
+    });
+    zip.readEntry();
   });
 }
 
 function openEntryStream(zip: ZipFile, entry: Entry): Promise<Readable> {
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (error, stream) => {
+      if (error || !stream) reject(error ?? new Error(`Could not read ${entry.fileName}`));
+      else resolve(stream);
+    });
+  });
+}
+
+// yauzl's own openReadStreamLowLevelPromise calls the wrong method (yauzl 3.4.0).
+function openDataStream(zip: ZipFile, entry: Entry, fileDataStart: number, inflate: boolean): Promise<Readable> {
+  return new Promise((resolve, reject) => {
+    zip.openReadStreamLowLevel(fileDataStart, entry.compressedSize, 0, entry.compressedSize, inflate, entry.uncompressedSize, (error, stream) => {
       if (error || !stream) reject(error ?? new Error(`Could not read ${entry.fileName}`));
       else resolve(stream);
     });
@@ -55,42 +93,69 @@ export async function forEachZipEntry(
   file: string,
   visit: (entry: ZipEntryInfo, open: () => Promise<Readable>) => Promise<void>,
 ): Promise<void> {
-  const zip = await openZip(file);
-  try {
-    await new Promise<void>((resolve, reject) => {
-      zip.on('error', reject);
-      zip.on('end', () => resolve());
-      zip.on('entry', (entry: Entry) => {
-        visit(info(entry), () => openEntryStream(zip, entry)).then(() => zip.readEntry(), reject);
-      });
-      zip.readEntry();
-    });
-  } finally {
-    zip.close();
-  }
+  await withZip(file, false, (zip) => eachEntry(zip, (entry) => visit(info(entry), () => openEntryStream(zip, entry))));
 }
 
-/** Reads every entry back: CRC-32 against the directory, and the SHA-256 of its bytes. */
-export async function checkZip(file: string, onEntry?: (entry: CheckedEntry) => void): Promise<CheckedEntry[]> {
-  const checked: CheckedEntry[] = [];
-  await forEachZipEntry(file, async (entry, open) => {
-    const hash = createHash('sha256');
-    let checksum = 0;
-    let problem: string | null = null;
-    try {
-      for await (const chunk of await open()) {
-        hash.update(chunk as Buffer);
-        checksum = crc32(chunk as Buffer, checksum);
+/**
+ * One entry read back: its local header against its directory record, its bytes (inflated
+ * by zlib, not by our writer) against the CRC-32 and size in the directory, and their SHA-256.
+ */
+async function checkEntry(zip: ZipFile, reader: BlockReader, entry: Entry): Promise<CheckedEntry> {
+  const hash = createHash('sha256');
+  let checksum = 0;
+  let problem: string | null = null;
+  try {
+    const local = await zip.readLocalFileHeaderPromise(entry);
+    problem = localHeaderProblem(entry, local);
+    if (problem === null) {
+      if (entry.isEncrypted()) throw new Error('it is encrypted');
+      if (entry.compressionMethod !== METHOD_STORE && entry.compressionMethod !== METHOD_DEFLATE) {
+        throw new Error(`compression method ${entry.compressionMethod} is not one we write`);
       }
-      if (checksum >>> 0 !== entry.crc32) problem = `CRC-32 mismatch in "${entry.name}"`;
-    } catch (error) {
-      problem = `"${entry.name}" cannot be read: ${(error as Error).message}`;
+      const deflated = entry.compressionMethod === METHOD_DEFLATE;
+      if (entry.compressedSize <= WHOLE_ENTRY_BYTES) {
+        const stored = await reader.range(local.fileDataStart, entry.compressedSize);
+        const data = deflated ? inflateRawSync(stored, { maxOutputLength: Math.max(1, entry.uncompressedSize) }) : stored;
+        if (data.length !== entry.uncompressedSize) throw new Error(`it holds ${data.length} bytes, not the ${entry.uncompressedSize} of its directory record`);
+        hash.update(data);
+        checksum = crc32(data);
+      } else {
+        const stream = await openDataStream(zip, entry, local.fileDataStart, deflated);
+        for await (const chunk of stream) {
+          hash.update(chunk as Buffer);
+          checksum = crc32(chunk as Buffer, checksum);
+        }
+      }
+      if (checksum >>> 0 !== entry.crc32 >>> 0) problem = `CRC-32 mismatch in "${entry.fileName}"`;
     }
-    const result = { ...entry, sha256: hash.digest('hex'), problem };
-    checked.push(result);
-    onEntry?.(result);
+  } catch (error) {
+    problem = `"${entry.fileName}" cannot be read: ${(error as Error).message}`;
+  }
+  return { ...info(entry), sha256: hash.digest('hex'), problem };
+}
+
+async function checkAll(file: string, digest: boolean, onEntry?: (entry: CheckedEntry) => void): Promise<{ entries: CheckedEntry[]; sha256: string | null }> {
+  return withZip(file, digest, async (zip, reader) => {
+    const entries: CheckedEntry[] = [];
+    await eachEntry(zip, async (entry) => {
+      const checked = await checkEntry(zip, reader, entry);
+      entries.push(checked);
+      onEntry?.(checked);
+    });
+    return { entries, sha256: digest ? await reader.digest() : null };
   });
-  return checked;
+}
+
+/** Reads every entry back: local header, CRC-32 and size against the directory, and the SHA-256 of its bytes. */
+export async function checkZip(file: string, onEntry?: (entry: CheckedEntry) => void): Promise<CheckedEntry[]> {
+  return (await checkAll(file, false, onEntry)).entries;
+}
+
+/** checkZip, and in the same read the SHA-256 of the whole file as it lies on disk. */
+export async function checkZipAndDigest(file: string, onEntry?: (entry: CheckedEntry) => void): Promise<{ entries: CheckedEntry[]; sha256: string }> {
+  const { entries, sha256 } = await checkAll(file, true, onEntry);
+  if (sha256 === null) throw new Error('Internal error: the ZIP was read without its digest.');
+  return { entries, sha256 };
 }
 
 /** One entry's bytes as a stream (for `open ITEM`); null when the entry is not there. */

@@ -1,16 +1,16 @@
-import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
-import { Transform, type Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { createDeflateRaw, crc32, deflateRaw } from 'node:zlib';
-import { promisify } from 'node:util';
+import type { Readable } from 'node:stream';
 import { BufferedFile } from './buffered-file.ts';
+import { sharedCompressionPool } from './compression-pool.ts';
+import { DEFAULT_BATCH_LIMITS, EntryBatcher, type BatchLimits, type BatchPreparer } from './entry-batcher.ts';
+import { copyFileBody, pipeBody, type MeasuredBody } from './entry-bodies.ts';
+import { FILE_CHUNK_BYTES } from './file-chunks.ts';
 import {
   LOCAL_CRC_OFFSET, METHOD_DEFLATE, METHOD_STORE, ZIP32_LIMIT, centralHeader, endOfCentralDirectory,
   localHeader, localSizeFields, type EntryRecord,
 } from './zip-records.ts';
 
-const deflateRawAsync = promisify(deflateRaw);
 /** Streamed entries this close to 4 GiB get ZIP64 local headers up front: deflate may grow them. */
 const ZIP64_STREAM_THRESHOLD = ZIP32_LIMIT - 64 * 1024 * 1024;
 
@@ -29,14 +29,28 @@ export interface WrittenEntry {
   method: 'store' | 'deflate';
 }
 
+export interface ZipWriterOptions {
+  /** Worker threads for entries held in memory (default: the process's pool); null prepares them on the calling thread. */
+  pool?: BatchPreparer | null;
+  batchLimits?: BatchLimits;
+}
+
 export interface ZipWriter {
-  /** Adds an entry held in memory; compression starts at once, on the thread pool. */
+  /**
+   * Adds an entry held in memory (it must not change until written). Small entries are
+   * gathered into batches that worker threads CRC, hash and deflate while earlier entries are
+   * written.
+   */
   addBuffer(name: string, data: Uint8Array, options: ZipEntryOptions): Promise<WrittenEntry>;
   /** Streams an entry; `size` is the size the source must have, or null when unknown. */
   addStream(name: string, source: Readable | AsyncIterable<Uint8Array>, options: ZipEntryOptions & { size: number | null }): Promise<WrittenEntry>;
+  /** Adds a file from disk, opened when its turn comes; `size` is the size it must have. */
+  addFile(name: string, file: string, options: ZipEntryOptions & { size: number }): Promise<WrittenEntry>;
   readonly entryCount: number;
   /** Bytes of the ZIP so far (entries written, not those still queued). */
   readonly bytesWritten: number;
+  /** Bytes given to addBuffer and not written yet: bound it to bound memory. */
+  readonly pendingBytes: number;
   finish(): Promise<{ size: number; entries: number }>;
   /** Stops, closes and deletes the file. Safe to call at any time, also after a failure. */
   abort(): Promise<void>;
@@ -48,9 +62,11 @@ export interface ZipWriter {
  * headers, which a file allows and a pipe would not). Entries are written in call order;
  * every failure rejects the call that caused it and every later one, so nothing hangs.
  */
-export async function createZipWriter(file: string): Promise<ZipWriter> {
+export async function createZipWriter(file: string, options: ZipWriterOptions = {}): Promise<ZipWriter> {
   const handle = await open(file, 'wx');
   const out = new BufferedFile(handle);
+  const batcher = new EntryBatcher(options.pool === undefined ? sharedCompressionPool() : options.pool, options.batchLimits ?? DEFAULT_BATCH_LIMITS);
+  let pendingBytes = 0;
   const records: EntryRecord[] = [];
   const names = new Set<string>();
   let tail: Promise<unknown> = Promise.resolve();
@@ -76,36 +92,40 @@ export async function createZipWriter(file: string): Promise<ZipWriter> {
     return Buffer.from(name, 'utf8');
   }
 
-  async function writeEntry(record: EntryRecord, data: Uint8Array): Promise<void> {
-    await out.write(localHeader(record));
-    await out.write(data);
-    records.push(record);
-  }
-
   function addBuffer(name: string, data: Uint8Array, options: ZipEntryOptions): Promise<WrittenEntry> {
     const nameBytes = claimName(name);
-    const sha256 = createHash('sha256').update(data).digest('hex');
-    const checksum = crc32(data);
-    const compressed = options.compress ? deflateRawAsync(data) : Promise.resolve(null);
-    compressed.catch(() => undefined);
-    return enqueue(async () => {
-      const deflated = await compressed;
-      const useDeflate = deflated !== null && deflated.length < data.length;
-      const body = useDeflate ? deflated : data;
+    const queued = batcher.add(data, options.compress);
+    pendingBytes += data.length;
+    const written = enqueue(async () => {
+      queued.start();
+      const { crc32: checksum, sha256, deflated } = await queued.prepared;
+      const body = deflated ?? data;
       const record: EntryRecord = {
-        nameBytes, method: useDeflate ? METHOD_DEFLATE : METHOD_STORE, crc32: checksum,
+        nameBytes, method: deflated ? METHOD_DEFLATE : METHOD_STORE, crc32: checksum,
         compressedSize: body.length, size: data.length, offset: out.position,
         modified: options.modified, zip64Local: data.length >= ZIP32_LIMIT,
       };
-      await writeEntry(record, body);
-      return { name, size: data.length, compressedSize: body.length, crc32: checksum, sha256, method: useDeflate ? 'deflate' : 'store' };
+      await out.write(localHeader(record));
+      await out.write(body);
+      queued.written();
+      records.push(record);
+      return { name, size: data.length, compressedSize: body.length, crc32: checksum, sha256, method: deflated ? 'deflate' : 'store' } as const;
     });
+    const settle = () => {
+      pendingBytes -= data.length;
+    };
+    written.then(settle, settle);
+    return written;
   }
 
-  function addStream(
+  /**
+   * Writes the local header with what is known, the body, then patches CRC and sizes into the
+   * header: a file allows that, and it spares readers the data descriptors some mishandle.
+   */
+  function addMeasured(
     name: string,
-    source: Readable | AsyncIterable<Uint8Array>,
     options: ZipEntryOptions & { size: number | null },
+    writeBody: () => Promise<MeasuredBody>,
   ): Promise<WrittenEntry> {
     const nameBytes = claimName(name);
     return enqueue(async () => {
@@ -115,39 +135,7 @@ export async function createZipWriter(file: string): Promise<ZipWriter> {
         zip64Local: options.size === null || options.size >= ZIP64_STREAM_THRESHOLD,
       };
       await out.write(localHeader(record));
-      const hash = createHash('sha256');
-      let checksum = 0;
-      let size = 0;
-      let compressedSize = 0;
-      const measure = new Transform({
-        transform(chunk: Buffer, _encoding, done) {
-          hash.update(chunk);
-          checksum = crc32(chunk, checksum);
-          size += chunk.length;
-          done(null, chunk);
-        },
-      });
-      // pipeline() reports its own AbortError when the sink throws; the write error (a full
-      // disk, say) is what the person needs to hear.
-      let writeError: unknown = null;
-      const sink = async (chunks: AsyncIterable<Buffer>) => {
-        for await (const chunk of chunks) {
-          compressedSize += chunk.length;
-          try {
-            await out.write(chunk);
-          } catch (error) {
-            writeError = error;
-            throw error;
-          }
-        }
-      };
-      const { signal } = stopStreams;
-      try {
-        if (options.compress) await pipeline(source, measure, createDeflateRaw(), sink, { signal });
-        else await pipeline(source, measure, sink, { signal });
-      } catch (error) {
-        throw writeError ?? error;
-      }
+      const { crc32: checksum, sha256, size, compressedSize } = await writeBody();
       if (options.size !== null && size !== options.size) {
         throw new Error(`"${name}" ended after ${size} of its ${options.size} bytes.`);
       }
@@ -160,11 +148,22 @@ export async function createZipWriter(file: string): Promise<ZipWriter> {
       await out.patch(record.offset + LOCAL_CRC_OFFSET, crcBytes);
       for (const field of localSizeFields(record)) await out.patch(record.offset + field.position, field.bytes);
       records.push(record);
-      return {
-        name, size, compressedSize, crc32: checksum, sha256: hash.digest('hex'),
-        method: options.compress ? 'deflate' : 'store',
-      };
+      return { name, size, compressedSize, crc32: checksum, sha256, method: options.compress ? 'deflate' : 'store' } as const;
     });
+  }
+
+  function addStream(
+    name: string,
+    source: Readable | AsyncIterable<Uint8Array>,
+    options: ZipEntryOptions & { size: number | null },
+  ): Promise<WrittenEntry> {
+    return addMeasured(name, options, () => pipeBody(out, source, options.compress, stopStreams.signal));
+  }
+
+  function addFile(name: string, source: string, options: ZipEntryOptions & { size: number }): Promise<WrittenEntry> {
+    return addMeasured(name, options, () => (options.compress
+      ? pipeBody(out, createReadStream(source, { highWaterMark: FILE_CHUNK_BYTES }), true, stopStreams.signal)
+      : copyFileBody(out, source, stopStreams.signal)));
   }
 
   async function finish(): Promise<{ size: number; entries: number }> {
@@ -197,6 +196,7 @@ export async function createZipWriter(file: string): Promise<ZipWriter> {
   return {
     addBuffer,
     addStream,
+    addFile,
     finish,
     abort,
     get entryCount() {
@@ -204,6 +204,9 @@ export async function createZipWriter(file: string): Promise<ZipWriter> {
     },
     get bytesWritten() {
       return out.position;
+    },
+    get pendingBytes() {
+      return pendingBytes;
     },
   };
 }

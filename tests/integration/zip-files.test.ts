@@ -1,0 +1,157 @@
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MANIFEST_FORMAT } from '../../electron/core/archive/manifest.ts';
+import type { PackedPart } from '../../electron/core/archive/pack/pack-part.ts';
+import { FILE_CHUNK_BYTES } from '../../electron/core/archive/zip/file-chunks.ts';
+import { checkZip, checkZipAndDigest } from '../../electron/core/archive/zip/read-zip.ts';
+import { createZipWriter, type WrittenEntry } from '../../electron/core/archive/zip/zip-writer.ts';
+import { ArchiveCheckError, sha256OfFile, verifyPackedPart } from '../../electron/core/jobs/finalize-part.ts';
+import { useTempDirs } from '../helpers/temp-dir.ts';
+import { pythonZipCheck, unzipList, unzipTest } from '../helpers/unzip.ts';
+
+const tempDir = useTempDirs();
+const modified = new Date('2021-06-10T14:00:00Z');
+const MIB = 1024 * 1024;
+const sha = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+/** Deterministic bytes; `alphabet` below 256 makes them compressible, but only so far. */
+function bytes(size: number, seed: number, alphabet = 256): Buffer {
+  const out = Buffer.alloc(size);
+  let state = (seed * 2654435761 + 1) >>> 0 || 1;
+  for (let index = 0; index < size; index += 1) {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    state >>>= 0;
+    out[index] = state % alphabet;
+  }
+  return out;
+}
+
+async function zipOf(dir: string, entries: { name: string; data: Buffer; compress: boolean }[]): Promise<{ file: string; written: WrittenEntry[] }> {
+  const file = path.join(dir, 'out.zip');
+  const zip = await createZipWriter(file);
+  const written: Promise<WrittenEntry>[] = [];
+  for (const [index, entry] of entries.entries()) {
+    const source = path.join(dir, `source-${index}`);
+    await writeFile(source, entry.data);
+    written.push(zip.addFile(entry.name, source, { modified, compress: entry.compress, size: entry.data.length }));
+  }
+  const result = await Promise.all(written);
+  await zip.finish();
+  return { file, written: result };
+}
+
+/** Where an entry's local header starts, from its central directory record. */
+async function localHeaderOffset(file: string, name: string): Promise<number> {
+  const zip = await readFile(file);
+  const marker = Buffer.from(name);
+  const signature = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
+  for (let at = zip.indexOf(signature); at >= 0; at = zip.indexOf(signature, at + 1)) {
+    const nameLength = zip.readUInt16LE(at + 28);
+    if (zip.subarray(at + 46, at + 46 + nameLength).equals(marker)) return zip.readUInt32LE(at + 42);
+  }
+  throw new Error(`no directory record for ${name}`);
+}
+
+async function flipByte(file: string, position: number): Promise<void> {
+  const zip = await readFile(file);
+  zip[position] = (zip[position] ?? 0) ^ 0xff;
+  await writeFile(file, zip);
+}
+
+describe('files added from disk', () => {
+  it('stores and deflates files on both sides of the read chunk, byte-exact for three readers', async () => {
+    const dir = await tempDir();
+    const sizes = [0, 1, FILE_CHUNK_BYTES - 1, FILE_CHUNK_BYTES, FILE_CHUNK_BYTES + 1, 2 * FILE_CHUNK_BYTES + 3];
+    const entries = sizes.flatMap((size, index) => [
+      { name: `stored/${size}.bin`, data: bytes(size, index), compress: false },
+      { name: `deflated/${size}.txt`, data: bytes(size, index, 16), compress: true },
+    ]);
+    const { file, written } = await zipOf(dir, entries);
+    expect(written.map((entry) => entry.sha256)).toEqual(entries.map((entry) => sha(entry.data)));
+    expect(written.map((entry) => entry.size)).toEqual(entries.map((entry) => entry.data.length));
+    expect((await unzipTest(file)).ok).toBe(true);
+    expect(await unzipList(file)).toEqual(entries.map((entry) => entry.name));
+    expect((await pythonZipCheck(file)).firstBad).toBeNull();
+    const { entries: checked, sha256 } = await checkZipAndDigest(file);
+    expect(checked.map((entry) => entry.problem)).toEqual(entries.map(() => null));
+    expect(checked.map((entry) => entry.sha256)).toEqual(entries.map((entry) => sha(entry.data)));
+    expect(sha256).toBe(await sha256OfFile(file));
+  });
+
+  it('refuses a file shorter or longer than its declared size, or gone', async () => {
+    const dir = await tempDir();
+    const source = path.join(dir, 'film.mp4');
+    await writeFile(source, bytes(FILE_CHUNK_BYTES + 10, 1));
+    const short = await createZipWriter(path.join(dir, 'short.zip'));
+    await expect(short.addFile('film.mp4', source, { modified, compress: false, size: FILE_CHUNK_BYTES + 11 }))
+      .rejects.toThrow(`ended after ${FILE_CHUNK_BYTES + 10} of its ${FILE_CHUNK_BYTES + 11} bytes`);
+    await short.abort();
+    const long = await createZipWriter(path.join(dir, 'long.zip'));
+    await expect(long.addFile('film.mp4', source, { modified, compress: false, size: FILE_CHUNK_BYTES })).rejects.toThrow('ended after');
+    await long.abort();
+    const missing = await createZipWriter(path.join(dir, 'missing.zip'));
+    await expect(missing.addFile('gone.mp4', path.join(dir, 'gone.mp4'), { modified, compress: false, size: 1 })).rejects.toThrow(/ENOENT/);
+    await expect(missing.addBuffer('after.txt', Buffer.from('x'), { modified, compress: false })).rejects.toThrow(/ENOENT/);
+    await missing.abort();
+  });
+});
+
+describe('reading a ZIP back', () => {
+  it('checks entries read whole and streamed, on both sides of 1 MiB, and hashes the whole file in the same read', async () => {
+    const dir = await tempDir();
+    const entries = [
+      { name: 'whole-stored.bin', data: bytes(MIB, 1), compress: false },
+      { name: 'streamed-stored.bin', data: bytes(MIB + 1, 2), compress: false },
+      { name: 'whole-deflated.txt', data: bytes(MIB, 3, 16), compress: true },
+      { name: 'streamed-deflated.txt', data: bytes(4 * MIB, 4, 16), compress: true },
+    ];
+    const { file, written } = await zipOf(dir, entries);
+    expect(written[3]?.compressedSize).toBeGreaterThan(MIB);
+    expect(written[2]?.compressedSize).toBeLessThanOrEqual(MIB);
+    const { entries: checked, sha256 } = await checkZipAndDigest(file);
+    expect(checked.map((entry) => [entry.name, entry.problem, entry.sha256])).toEqual(entries.map((entry) => [entry.name, null, sha(entry.data)]));
+    expect(sha256).toBe(await sha256OfFile(file));
+  });
+
+  it('finds a flipped byte in a small deflated entry, in a large stored one, and a local header that disagrees', async () => {
+    const dir = await tempDir();
+    const { file } = await zipOf(dir, [
+      { name: 'page.html', data: bytes(50_000, 1, 16), compress: true },
+      { name: 'film.mp4', data: bytes(3 * MIB, 2), compress: false },
+      { name: 'notes.txt', data: bytes(1_000, 3), compress: false },
+    ]);
+    const page = await localHeaderOffset(file, 'page.html');
+    const film = await localHeaderOffset(file, 'film.mp4');
+    const notes = await localHeaderOffset(file, 'notes.txt');
+    await flipByte(file, page + 30 + 'page.html'.length + 9 + 200);
+    await flipByte(file, film + 30 + 'film.mp4'.length + 9 + 2 * MIB);
+    await flipByte(file, notes + 14);
+    const problems = (await checkZip(file)).map((entry) => entry.problem);
+    expect(problems[0]).toMatch(/page\.html/);
+    expect(problems[1]).toBe('CRC-32 mismatch in "film.mp4"');
+    expect(problems[2]).toBe('the local header of "notes.txt" gives another CRC-32');
+  });
+
+  it('verifyPackedPart returns the SHA-256 of the file it checked, and refuses one that reads back different', async () => {
+    const dir = await tempDir();
+    const content = bytes(200_000, 5, 16);
+    const { file, written } = await zipOf(dir, [{ name: 'Journal/page.html', data: content, compress: true }]);
+    const packed: PackedPart = {
+      size: content.length,
+      entries: new Map(written.map((entry) => [entry.name, entry])),
+      manifest: {
+        format: MANIFEST_FORMAT, space: { id: null, kind: 'personal', title: 'Personal', verdict: null, rule: null },
+        account: { id: 'u1', name: 'An', email: 'an@x.example' }, source: 'http://127.0.0.1', archivedAt: modified.toISOString(),
+        ruleSet: 'test', part: 1, parts: 1, items: [],
+      },
+      bodyTexts: new Map(),
+    };
+    expect(await verifyPackedPart(file, packed, new Map())).toBe(await sha256OfFile(file));
+    const other = { ...packed, entries: new Map(written.map((entry) => [entry.name, { ...entry, sha256: sha(Buffer.from('else')) }])) };
+    await expect(verifyPackedPart(file, other, new Map())).rejects.toBeInstanceOf(ArchiveCheckError);
+  });
+});
