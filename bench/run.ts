@@ -5,7 +5,7 @@
  * pass/fail, and last ONE JSON line with every figure (speed-ups are peer time / TwinArchive
  * time: above 1 is faster).
  *
- *   npm run bench -- [--quick] [--only crawl,bytes,pack,index,memory] [--rounds N]
+ *   npm run bench -- [--quick] [--only crawl,bytes,pack,index,memory,nso] [--rounds N]
  *                    [--concurrency N] [--profile DIR] [--no-install] [--keep]
  */
 import { mkdir } from 'node:fs/promises';
@@ -26,9 +26,10 @@ import { bulkBytesScenario } from './scenarios/bulk-bytes.ts';
 import { crawlScenario } from './scenarios/crawl.ts';
 import { indexScenario } from './scenarios/library-index.ts';
 import { memoryScenario } from './scenarios/memory.ts';
+import { nsoScanScenario } from './scenarios/nso-scan.ts';
 import { packagingScenario } from './scenarios/packaging.ts';
 
-const SCENARIOS: readonly Scenario[] = [crawlScenario, bulkBytesScenario, packagingScenario, indexScenario, memoryScenario];
+const SCENARIOS: readonly Scenario[] = [crawlScenario, bulkBytesScenario, packagingScenario, indexScenario, memoryScenario, nsoScanScenario];
 
 /** Keys the JSON line always has (null when not measured), so a script can compare any two runs. */
 const REQUIRED_KEYS = [
@@ -36,7 +37,7 @@ const REQUIRED_KEYS = [
   'classify_1m_s', 'index_1m_s', 'search_p95_ms', 'summary_ms', 'peak_rss_mb',
 ] as const;
 
-const USAGE = 'Usage: npm run bench -- [--quick] [--only crawl,bytes,pack,index,memory] [--rounds N] [--concurrency N] [--profile DIR] [--no-install] [--keep]';
+const USAGE = 'Usage: npm run bench -- [--quick] [--only crawl,bytes,pack,index,memory,nso] [--rounds N] [--concurrency N] [--profile DIR] [--no-install] [--keep]';
 
 const ArgsSchema = z.object({
   quick: z.boolean(),

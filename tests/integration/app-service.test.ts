@@ -219,7 +219,8 @@ describe('app service: session, scan and items', () => {
   });
 
   it('reports the progress of a scan and stops it on request, keeping the last finished scan', async () => {
-    const platform = await startPlatform(await readDemoSnapshot(), { latencyMs: 5 });
+    // Slow enough that the listing outlasts the 250 ms between progress events on any machine.
+    const platform = await startPlatform(await readDemoSnapshot(), { latencyMs: 40 });
     const service = newService(await tempDir());
     await call(service, 'session.connect', { kind: 'password', baseUrl: platform.url, login: DEMO_ACCOUNT.login, password: DEMO_ACCOUNT.password, remember: false });
     const done = nextEvent(service, (event) => event.type === 'scan' && event.progress.phase === 'done');

@@ -1,8 +1,10 @@
 import { createServer } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { ScanResult } from '../../shared/inventory.ts';
 import { runCli } from '../helpers/cli.ts';
 import { readFixtureSnapshot, useSamplePlatforms } from '../helpers/sample-platform.ts';
@@ -10,7 +12,10 @@ import { useTempDirs } from '../helpers/temp-dir.ts';
 
 const startPlatform = useSamplePlatforms();
 const tempDir = useTempDirs();
-const PASSWORD_ENV = { TA_TEST_PASSWORD: 'demo' };
+// scan and report keep their runs in the library: this file's own, not the machine's.
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'twinarchive-cli-scan-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const PASSWORD_ENV = { TA_TEST_PASSWORD: 'demo', TWINARCHIVE_DATA_DIR: dataDir };
 const EMAIL = ' An.Peeters@school.example ';
 
 interface Expected {
@@ -89,7 +94,7 @@ describe('twinarchive scan over HTTP', () => {
 
   it('says what to do on a wrong password (exit 3) without printing it', async () => {
     const platform = await startPlatform(await readFixtureSnapshot('public-cases.json'));
-    const run = await runCli(scanArgs(platform.url), { TA_TEST_PASSWORD: 'hunter2-wrong' });
+    const run = await runCli(scanArgs(platform.url), { ...PASSWORD_ENV, TA_TEST_PASSWORD: 'hunter2-wrong' });
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/did not accept this login and password: check them/);
     expect(run.stderr + run.stdout).not.toContain('hunter2-wrong');

@@ -41,7 +41,7 @@ export async function runDemo(args: string[], io: CliIo, signal: AbortSignal): P
       splitSize: DEFAULT_SPLIT_SIZE, concurrency: 4, signal, onProgress: (update) => progress.update(update),
     });
     progress.end();
-    io.stdout.write(formatScan(result.scan));
+    io.stdout.write(formatScan(result.scan, ruleSet));
     io.stdout.write('\n');
     io.stdout.write(formatArchiveResult(result));
     io.stdout.write(`\nArchived ${result.items} items at risk (${formatBytes(result.bytes)}).\n`);

@@ -2,7 +2,11 @@ import type { ScanResult } from '../../../shared/inventory.ts';
 import type { RuleSet } from '../../../shared/rules/ruleset-schema.ts';
 import { renderAtRiskTables } from './at-risk-tables.ts';
 import { escapeHtml } from './escape-html.ts';
+import { renderRuleBreakdown, renderYearBreakdown } from './report-breakdowns.ts';
+import { renderReportChanges } from './report-changes.ts';
 import { createReportContext, type ReportHtmlOptions } from './report-context.ts';
+import type { ReportData } from './report-data.ts';
+import { reportDataOfScan } from './report-data-scan.ts';
 import { renderReportHeader } from './report-header.ts';
 import { REPORT_CSS } from './report-styles.ts';
 import type { ReportLang } from './report-strings.ts';
@@ -16,12 +20,14 @@ export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-sr
 
 /**
  * One self-contained, printable HTML file for a person who never saw the app: who was
- * scanned, what is at risk and why. Every text from the scan is escaped.
+ * scanned, what is at risk and why, summary first. Every text from the scan is escaped. Given
+ * piece by piece, so a report of 1,000,000 items is written as it is made; its size is bounded
+ * by the caps in ReportHtmlOptions, not by the account.
  */
-export function renderReportHtml(scan: ScanResult, ruleSet: RuleSet, lang: ReportLang, options: ReportHtmlOptions = {}): string {
-  const ctx = createReportContext(scan, ruleSet, lang, options);
+export function* reportHtmlChunks(data: ReportData, ruleSet: RuleSet, lang: ReportLang, options: ReportHtmlOptions = {}): Generator<string> {
+  const ctx = createReportContext(data, ruleSet, lang, options);
   const { s } = ctx;
-  return [
+  yield [
     '<!DOCTYPE html>\n',
     `<html lang="${lang}">\n<head>\n`,
     '<meta charset="utf-8">\n',
@@ -29,19 +35,27 @@ export function renderReportHtml(scan: ScanResult, ruleSet: RuleSet, lang: Repor
     '<meta name="referrer" content="no-referrer">\n',
     '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
     '<meta name="generator" content="TwinArchive">\n',
-    `<title>${escapeHtml(s.documentTitle(scan.account.name))}</title>\n`,
+    `<title>${escapeHtml(s.documentTitle(data.head.account.name))}</title>\n`,
     `<style>${REPORT_CSS}</style>\n`,
     '</head>\n<body>\n',
     renderReportHeader(ctx), '\n<main>\n',
     renderReportSummary(ctx), '\n',
     renderReportTotals(ctx), '\n',
-    '<section class="timeline-section" aria-labelledby="timeline-heading">',
-    `<h2 id="timeline-heading">${escapeHtml(s.timelineHeading)}</h2>`,
-    renderTimelineSvg(ctx), '</section>\n',
-    renderSpaceSections(ctx), '\n',
-    renderAtRiskTables(ctx), '\n',
-    '</main>\n',
-    `<footer><p class="note">${escapeHtml(s.footer(ctx.fmt.dateTime(scan.scannedAt)))}</p></footer>\n`,
-    '</body>\n</html>\n',
   ].join('');
+  yield `${renderYearBreakdown(ctx)}\n`;
+  yield `${renderRuleBreakdown(ctx)}\n`;
+  yield `${renderReportChanges(ctx)}\n`;
+  yield '<section class="timeline-section" aria-labelledby="timeline-heading">'
+    + `<h2 id="timeline-heading">${escapeHtml(s.timelineHeading)}</h2>${renderTimelineSvg(ctx)}</section>\n`;
+  yield* renderSpaceSections(ctx);
+  yield '\n';
+  yield* renderAtRiskTables(ctx);
+  yield '\n</main>\n'
+    + `<footer><p class="note">${escapeHtml(s.footer(ctx.fmt.dateTime(data.head.scannedAt)))}</p></footer>\n`
+    + '</body>\n</html>\n';
+}
+
+/** The report of a scan held in memory, as one string (the app's export). */
+export function renderReportHtml(scan: ScanResult, ruleSet: RuleSet, lang: ReportLang, options: ReportHtmlOptions = {}): string {
+  return [...reportHtmlChunks(reportDataOfScan(scan, ruleSet.timeZone), ruleSet, lang, options)].join('');
 }

@@ -7,7 +7,8 @@ function fact(term: string, value: string): string {
 
 /** The title and what the report is based on: account, platform, date, rule set, settings. */
 export function renderReportHeader(ctx: ReportContext): string {
-  const { scan, s } = ctx;
+  const { s } = ctx;
+  const scan = ctx.data.head;
   const euLogin = scan.settings.euLoginEmail;
   return [
     '<header class="report-header">',

@@ -1,4 +1,5 @@
 import type { ItemType, MigrationRequest, SpaceKind, Verdict } from '../../../shared/model.ts';
+import type { ChangeKind } from '../../../shared/scan-summary.ts';
 import { en as uiEn } from '../../../shared/i18n/en.ts';
 import { nl as uiNl } from '../../../shared/i18n/nl.ts';
 
@@ -74,6 +75,32 @@ export interface ReportStrings {
   untitled: string;
   footer: (date: string) => string;
   datesNote: (timeZone: string) => string;
+  totalsByKind: string;
+  atRiskItemsColumn: string;
+  atRiskSizeColumn: string;
+  yearsHeading: string;
+  yearsIntro: (timeZone: string) => string;
+  yearColumn: string;
+  yearUnknown: string;
+  rulesHeading: string;
+  rulesIntro: string;
+  changesHeading: (date: string) => string;
+  changesIntro: string;
+  changesNone: string;
+  addedColumn: string;
+  removedColumn: string;
+  judgedColumn: string;
+  changeColumn: string;
+  beforeColumn: string;
+  afterColumn: string;
+  changeKinds: Record<ChangeKind, string>;
+  spacesMoved: (count: string, before: string, after: string) => string;
+  itemsMoved: (count: string, before: string, after: string) => string;
+  changedSpacesCaption: string;
+  changedItemsCaption: string;
+  moreChanges: (count: string) => string;
+  moreSpaceSections: (count: string) => string;
+  moreRiskSpaces: (count: string) => string;
   verdicts: Record<Verdict, string>;
   verdictMeanings: Record<Verdict, string>;
   kinds: Record<SpaceKind, string>;
@@ -150,6 +177,32 @@ const en: ReportStrings = {
   untitled: '(untitled)',
   footer: (date) => `Made by TwinArchive on ${date}. A preview based on the FAQ; the platform may still decide otherwise.`,
   datesNote: (timeZone) => `All dates are calendar dates in ${timeZone}, the time zone the rules use.`,
+  totalsByKind: 'Per kind',
+  atRiskItemsColumn: 'Items at risk',
+  atRiskSizeColumn: 'Size at risk',
+  yearsHeading: 'Items per year of creation',
+  yearsIntro: (timeZone) => `Items counted by the calendar year they were made in (${timeZone}). The bars show which part is lost, uncertain or migrates.`,
+  yearColumn: 'Year',
+  yearUnknown: 'date unreadable',
+  rulesHeading: 'The rules behind the verdicts',
+  rulesIntro: 'Every rule that decided a verdict in this scan, with the FAQ sentence it rests on.',
+  changesHeading: (date) => `What changed since the scan of ${date}`,
+  changesIntro: 'Compared with the previous scan of this account: new activity can move a group into or out of the migration window, and items can be added or removed.',
+  changesNone: 'Nothing changed.',
+  addedColumn: 'Added',
+  removedColumn: 'Removed',
+  judgedColumn: 'Judged otherwise',
+  changeColumn: 'Change',
+  beforeColumn: 'Before',
+  afterColumn: 'Now',
+  changeKinds: { added: 'new', removed: 'gone', verdict: 'judged otherwise' },
+  spacesMoved: (count, before, after) => `${count} ${count === '1' ? 'group or TwinSpace' : 'groups and TwinSpaces'} went from “${before}” to “${after}”.`,
+  itemsMoved: (count, before, after) => `${count} ${count === '1' ? 'item' : 'items'} went from “${before}” to “${after}”.`,
+  changedSpacesCaption: 'Groups and TwinSpaces that changed',
+  changedItemsCaption: 'Items that changed',
+  moreChanges: (count) => `${count} more changes are not listed here; they are all in the CSV of changes (twinarchive report --format changes-csv).`,
+  moreSpaceSections: (count) => `${count} more groups and TwinSpaces are not described here; they are all in the CSV export.`,
+  moreRiskSpaces: (count) => `${count} more groups and TwinSpaces with items at risk are not listed here; they are all in the CSV export.`,
   verdicts: { migrates: 'Migrates', lost: 'Lost', uncertain: 'Uncertain' },
   verdictMeanings: {
     migrates: 'the FAQ says it will be on the new platform',
@@ -233,6 +286,32 @@ const nl: ReportStrings = {
   untitled: '(zonder titel)',
   footer: (date) => `Gemaakt met TwinArchive op ${date}. Een voorspelling op basis van de FAQ; het platform kan nog anders beslissen.`,
   datesNote: (timeZone) => `Alle datums zijn kalenderdatums in ${timeZone}, de tijdzone die de regels gebruiken.`,
+  totalsByKind: 'Per soort',
+  atRiskItemsColumn: 'Items in gevaar',
+  atRiskSizeColumn: 'Grootte in gevaar',
+  yearsHeading: 'Items per jaar van aanmaak',
+  yearsIntro: (timeZone) => `Items geteld volgens het kalenderjaar waarin ze gemaakt zijn (${timeZone}). De balken tonen welk deel verloren gaat, onzeker is of verhuist.`,
+  yearColumn: 'Jaar',
+  yearUnknown: 'onleesbare datum',
+  rulesHeading: 'De regels achter de oordelen',
+  rulesIntro: 'Elke regel die in deze scan een oordeel bepaalde, met de zin uit de FAQ waarop hij steunt.',
+  changesHeading: (date) => `Wat er veranderde sinds de scan van ${date}`,
+  changesIntro: 'Vergeleken met de vorige scan van dit account: nieuwe activiteit kan een groep in of uit het migratievenster brengen, en items kunnen erbij komen of verdwijnen.',
+  changesNone: 'Er veranderde niets.',
+  addedColumn: 'Nieuw',
+  removedColumn: 'Verdwenen',
+  judgedColumn: 'Anders beoordeeld',
+  changeColumn: 'Wijziging',
+  beforeColumn: 'Vroeger',
+  afterColumn: 'Nu',
+  changeKinds: { added: 'nieuw', removed: 'verdwenen', verdict: 'anders beoordeeld' },
+  spacesMoved: (count, before, after) => `${count} ${count === '1' ? 'groep of TwinSpace ging' : 'groepen en TwinSpaces gingen'} van „${before}” naar „${after}”.`,
+  itemsMoved: (count, before, after) => `${count} ${count === '1' ? 'item ging' : 'items gingen'} van „${before}” naar „${after}”.`,
+  changedSpacesCaption: 'Groepen en TwinSpaces die veranderden',
+  changedItemsCaption: 'Items die veranderden',
+  moreChanges: (count) => `Nog ${count} wijzigingen staan hier niet; ze staan allemaal in de CSV met wijzigingen (twinarchive report --format changes-csv).`,
+  moreSpaceSections: (count) => `Nog ${count} groepen en TwinSpaces worden hier niet beschreven; ze staan allemaal in de CSV-export.`,
+  moreRiskSpaces: (count) => `Nog ${count} groepen en TwinSpaces met items in gevaar staan hier niet; ze staan allemaal in de CSV-export.`,
   verdicts: { migrates: 'Verhuist', lost: 'Gaat verloren', uncertain: 'Onzeker' },
   verdictMeanings: {
     migrates: 'volgens de FAQ staat het op het nieuwe platform',

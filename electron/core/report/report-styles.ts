@@ -93,6 +93,17 @@ svg.timeline .tick { stroke: var(--c); stroke-width: 1.6; fill: none; }
 svg.timeline .dot { fill: var(--c, var(--muted)); stroke: var(--bg); stroke-width: 0.6; }
 svg.timeline .marker { fill: var(--c); stroke: var(--fg); stroke-width: 0.6; }
 svg.timeline .marker.cross { fill: none; stroke: var(--c); stroke-width: 2.4; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+table.by-year th.bar-cell, table.by-year td.bar-cell { width: 40%; }
+.bars { display: flex; height: 0.85rem; margin-top: 0.2rem; }
+.bars .bar { display: block; background: var(--c); min-width: 1px; }
+table.by-year thead .badge { font-size: 0.72rem; }
+tbody.rule th, tbody.rule td { border-bottom: none; }
+tr.quote-row td { padding-top: 0; border-bottom: 1px solid var(--rule); }
+tr.quote-row blockquote { font-size: 0.85rem; }
+ul.moves { padding-left: 1.2rem; }
+ul.moves li { margin: 0.2rem 0; }
+table.changes td:first-child { overflow-wrap: anywhere; }
 @media print {
   :root {${LIGHT}
     color-scheme: light;
@@ -103,7 +114,7 @@ svg.timeline .marker.cross { fill: none; stroke: var(--c); stroke-width: 2.4; }
   h1 { font-size: 16pt; }
   h2 { font-size: 13pt; break-after: avoid; page-break-after: avoid; }
   h3, h4 { break-after: avoid; page-break-after: avoid; }
-  article.space, figure, tr, .totals-grid table { break-inside: avoid; page-break-inside: avoid; }
+  article.space, figure, tr, tbody.rule, .totals-grid table { break-inside: avoid; page-break-inside: avoid; }
   .timeline-figure { break-inside: avoid; page-break-inside: avoid; }
   section.spaces, section.at-risk { break-before: page; page-break-before: always; }
   thead { display: table-header-group; }

@@ -3,24 +3,24 @@ import type { ReportContext } from './report-context.ts';
 
 /** The plain-language paragraph a reader who never saw the app starts with. */
 export function renderReportSummary(ctx: ReportContext): string {
-  const { scan, s, fmt } = ctx;
-  const { byVerdict, atRisk } = scan.totals;
+  const { s, fmt, data } = ctx;
+  const { totals } = data.summary;
+  const { byVerdict, atRisk } = totals;
   const sentences: string[] = [];
   if (atRisk.items === 0 && atRisk.spaces === 0) {
     sentences.push(s.summaryNothingAtRisk);
   } else {
     sentences.push(s.summaryItems(
-      fmt.count(scan.totals.items), fmt.count(byVerdict.lost.items),
+      fmt.count(totals.items), fmt.count(byVerdict.lost.items),
       fmt.count(byVerdict.uncertain.items), fmt.count(byVerdict.migrates.items),
     ));
-    if (scan.totals.spaces > 0) {
+    if (totals.spaces > 0) {
       sentences.push(s.summarySpaces(
-        fmt.count(scan.totals.spaces), fmt.count(byVerdict.lost.spaces), fmt.count(byVerdict.uncertain.spaces),
+        fmt.count(totals.spaces), fmt.count(byVerdict.lost.spaces), fmt.count(byVerdict.uncertain.spaces),
       ));
     }
   }
-  const profileAtRisk = scan.items.some((item) => item.rule === 'A1' && item.verdict !== 'migrates');
-  const advice = profileAtRisk ? `<p class="advice">${escapeHtml(s.summaryProfileAdvice(scan.account.email))}</p>` : '';
+  const advice = data.profileAtRisk() ? `<p class="advice">${escapeHtml(s.summaryProfileAdvice(data.head.account.email))}</p>` : '';
   return [
     '<section class="summary" aria-labelledby="summary-heading">',
     `<h2 id="summary-heading">${escapeHtml(s.summaryHeading)}</h2>`,

@@ -1,19 +1,20 @@
-import { RULE_IDS } from '../../../shared/model.ts';
+import { HOLDER_KINDS, type HolderKind } from '../../../shared/scan-summary.ts';
 import { escapeHtml } from './escape-html.ts';
 import { verdictBadge } from './html-parts.ts';
-import { VERDICT_ORDER, ruleTitle, type ReportContext } from './report-context.ts';
+import { VERDICT_ORDER, type ReportContext } from './report-context.ts';
 
-function numberCells(ctx: ReportContext, values: readonly number[], bytes: number): string {
+export function numberCells(ctx: ReportContext, values: readonly number[], bytes: number): string {
   return values.map((value) => `<td class="num">${ctx.fmt.count(value)}</td>`).join('')
     + `<td class="num">${escapeHtml(ctx.fmt.bytes(bytes))}</td>`;
 }
 
 function byVerdictTable(ctx: ReportContext): string {
-  const { s, scan } = ctx;
-  const { byVerdict, atRisk } = scan.totals;
+  const { s } = ctx;
+  const { totals } = ctx.data.summary;
+  const { byVerdict, atRisk } = totals;
   const rows = VERDICT_ORDER.map((verdict) => {
-    const totals = byVerdict[verdict];
-    return `<tr class="verdict-row" data-verdict="${verdict}"><th scope="row">${verdictBadge(verdict, s)}</th>${numberCells(ctx, [totals.spaces, totals.items], totals.bytes)}</tr>`;
+    const entry = byVerdict[verdict];
+    return `<tr class="verdict-row" data-verdict="${verdict}"><th scope="row">${verdictBadge(verdict, s)}</th>${numberCells(ctx, [entry.spaces, entry.items], entry.bytes)}</tr>`;
   });
   return [
     `<table class="totals by-verdict"><caption>${escapeHtml(s.totalsByVerdict)}</caption>`,
@@ -22,23 +23,33 @@ function byVerdictTable(ctx: ReportContext): string {
     `<tbody>${rows.join('')}</tbody>`,
     '<tfoot>',
     `<tr class="at-risk-row"><th scope="row">${escapeHtml(s.atRiskRow)}</th>${numberCells(ctx, [atRisk.spaces, atRisk.items], atRisk.bytes)}</tr>`,
-    `<tr><th scope="row">${escapeHtml(s.totalRow)}</th>${numberCells(ctx, [scan.totals.spaces, scan.totals.items], scan.totals.bytes)}</tr>`,
+    `<tr><th scope="row">${escapeHtml(s.totalRow)}</th>${numberCells(ctx, [totals.spaces, totals.items], totals.bytes)}</tr>`,
     '</tfoot></table>',
   ].join('');
 }
 
-function byRuleTable(ctx: ReportContext): string {
-  const { s, scan } = ctx;
-  const rows = RULE_IDS.flatMap((rule) => {
-    const totals = scan.totals.byRule[rule];
-    if (!totals) return [];
-    return [`<tr><th scope="row"><span class="rule-id">${rule}</span></th><td>${escapeHtml(ruleTitle(ctx, rule))}</td>${numberCells(ctx, [totals.items], totals.bytes)}</tr>`];
+export function holderLabel(ctx: ReportContext, kind: HolderKind): string {
+  return kind === 'personal' ? ctx.s.personalItems : ctx.s.kinds[kind];
+}
+
+/** Groups, TwinSpaces and personal items side by side: where the risk sits. */
+function byKindTable(ctx: ReportContext): string {
+  const { s, fmt } = ctx;
+  const { byKind } = ctx.data.summary;
+  const rows = HOLDER_KINDS.map((kind) => {
+    const entry = byKind[kind];
+    const spaces = kind === 'personal' ? '—' : fmt.count(entry.spaces);
+    const atRiskItems = entry.byVerdict.lost.items + entry.byVerdict.uncertain.items;
+    const atRiskBytes = entry.byVerdict.lost.bytes + entry.byVerdict.uncertain.bytes;
+    return `<tr class="kind-row" data-kind="${kind}"><th scope="row">${escapeHtml(holderLabel(ctx, kind))}</th>`
+      + `<td class="num">${spaces}</td><td class="num">${fmt.count(entry.items)}</td>`
+      + `<td class="num">${fmt.count(atRiskItems)}</td><td class="num">${escapeHtml(fmt.bytes(atRiskBytes))}</td></tr>`;
   });
-  if (rows.length === 0) return '';
   return [
-    `<table class="totals by-rule"><caption>${escapeHtml(s.totalsByRule)}</caption>`,
-    `<thead><tr><th scope="col">${escapeHtml(s.ruleColumn)}</th><th scope="col">${escapeHtml(s.ruleTitleColumn)}</th>`,
-    `<th scope="col" class="num">${escapeHtml(s.itemsColumn)}</th><th scope="col" class="num">${escapeHtml(s.sizeColumn)}</th></tr></thead>`,
+    `<table class="totals by-kind"><caption>${escapeHtml(s.totalsByKind)}</caption>`,
+    `<thead><tr><th scope="col">${escapeHtml(s.kind)}</th><th scope="col" class="num">${escapeHtml(s.spacesColumn)}</th>`,
+    `<th scope="col" class="num">${escapeHtml(s.itemsColumn)}</th><th scope="col" class="num">${escapeHtml(s.atRiskItemsColumn)}</th>`,
+    `<th scope="col" class="num">${escapeHtml(s.atRiskSizeColumn)}</th></tr></thead>`,
     `<tbody>${rows.join('')}</tbody></table>`,
   ].join('');
 }
@@ -56,7 +67,7 @@ export function renderReportTotals(ctx: ReportContext): string {
     verdictMeanings(ctx),
     '<div class="totals-grid">',
     byVerdictTable(ctx),
-    byRuleTable(ctx),
+    byKindTable(ctx),
     '</div></section>',
   ].join('');
 }

@@ -1,15 +1,16 @@
-import type { ScannedSpace } from '../../../shared/inventory.ts';
+import type { Verdict } from '../../../shared/model.ts';
 import { escapeHtml } from './escape-html.ts';
 import { VERDICT_MARK, scanText, verdictBadge } from './html-parts.ts';
-import { VERDICT_ORDER, emptyCounts, ruleTitle, type ReportContext } from './report-context.ts';
+import { ruleTitle, type ReportContext } from './report-context.ts';
+import type { ReportSpace } from './report-data.ts';
 
 function fact(term: string, value: string, cls = ''): string {
   return `<div${cls ? ` class="${cls}"` : ''}><dt>${escapeHtml(term)}</dt><dd>${value}</dd></div>`;
 }
 
-function renderSpace(ctx: ReportContext, space: ScannedSpace, index: number): string {
+function renderSpace(ctx: ReportContext, space: ReportSpace, index: number): string {
   const { s, fmt } = ctx;
-  const counts = ctx.countsBySpace.get(space.id) ?? emptyCounts();
+  const { counts } = space;
   const lastActivity = space.lastActivityAt === null ? `<em>${escapeHtml(s.noActivity)}</em>` : fmt.date(space.lastActivityAt);
   return [
     `<article class="space v-${space.verdict}" id="space-${index}">`,
@@ -28,23 +29,31 @@ function renderSpace(ctx: ReportContext, space: ScannedSpace, index: number): st
   ].join('');
 }
 
-/** Every space, grouped lost, uncertain, migrates: what it is, its verdict and why. */
-export function renderSpaceSections(ctx: ReportContext): string {
-  const { s } = ctx;
-  const parts: string[] = [
-    '<section class="spaces" aria-labelledby="spaces-heading">',
-    `<h2 id="spaces-heading">${escapeHtml(s.spacesHeading)}</h2>`,
-  ];
-  if (ctx.spaces.length === 0) parts.push(`<p>${escapeHtml(s.noSpaces)}</p>`);
+/**
+ * Every space, grouped lost, uncertain, migrates: what it is, its verdict and why. Past
+ * maxSpaceSections the rest (those at least at risk) are counted and left to the CSV.
+ */
+export function* renderSpaceSections(ctx: ReportContext): Generator<string> {
+  const { s, data } = ctx;
+  yield '<section class="spaces" aria-labelledby="spaces-heading">'
+    + `<h2 id="spaces-heading">${escapeHtml(s.spacesHeading)}</h2>`;
+  const total = data.summary.totals.spaces;
+  if (total === 0) yield `<p>${escapeHtml(s.noSpaces)}</p>`;
+  let open: Verdict | null = null;
   let index = 0;
-  for (const verdict of VERDICT_ORDER) {
-    const spaces = ctx.spaces.filter((space) => space.verdict === verdict);
-    if (spaces.length === 0) continue;
-    parts.push(`<section class="verdict-group v-${verdict}" aria-labelledby="group-${verdict}">`);
-    parts.push(`<h3 id="group-${verdict}"><span class="mark" aria-hidden="true">${VERDICT_MARK[verdict]}</span> ${escapeHtml(s.spacesGroupHeading(s.verdicts[verdict], ctx.fmt.count(spaces.length)))}</h3>`);
-    for (const space of spaces) parts.push(renderSpace(ctx, space, index++));
-    parts.push('</section>');
+  for (const space of data.spaces()) {
+    if (index >= ctx.maxSpaceSections) break;
+    if (space.verdict !== open) {
+      if (open !== null) yield '</section>';
+      open = space.verdict;
+      const count = ctx.fmt.count(data.summary.totals.byVerdict[open].spaces);
+      yield `<section class="verdict-group v-${open}" aria-labelledby="group-${open}">`
+        + `<h3 id="group-${open}"><span class="mark" aria-hidden="true">${VERDICT_MARK[open]}</span> ${escapeHtml(s.spacesGroupHeading(s.verdicts[open], count))}</h3>`;
+    }
+    yield renderSpace(ctx, space, index);
+    index += 1;
   }
-  parts.push('</section>');
-  return parts.join('');
+  if (open !== null) yield '</section>';
+  if (total > index) yield `<p class="more">${escapeHtml(s.moreSpaceSections(ctx.fmt.count(total - index)))}</p>`;
+  yield '</section>';
 }

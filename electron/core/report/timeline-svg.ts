@@ -1,8 +1,8 @@
-import type { ScannedItem } from '../../../shared/inventory.ts';
 import type { Verdict } from '../../../shared/model.ts';
 import { dayNumberOfDate } from '../../../shared/rules/calendar.ts';
 import { escapeHtml } from './escape-html.ts';
 import { VERDICT_ORDER, type ReportContext } from './report-context.ts';
+import type { ItemMark } from './report-data.ts';
 
 const WIDTH = 1000;
 const PLOT_LEFT = 262;
@@ -27,7 +27,8 @@ interface Row {
   tooltip: string;
   verdict: Verdict | null;
   activity: readonly string[];
-  items: readonly ScannedItem[];
+  /** Read once, while the row is drawn: a space of 100,000 items is never held. */
+  items: Iterable<ItemMark>;
 }
 
 interface Scale {
@@ -53,11 +54,13 @@ function yearRange(ctx: ReportContext): { first: number; last: number } {
     if (year < first) first = Math.max(year, FIRST_YEAR_EVER);
     if (year > last) last = Math.min(year, LAST_YEAR + 10);
   };
-  for (const space of ctx.scan.spaces) {
-    see(space.createdAt);
-    space.activity.forEach(see);
+  for (const instant of ctx.data.spaceInstants()) see(instant);
+  // Item years are counted in the summary, in the same calendar (the rule set's zone).
+  for (const { year } of ctx.data.summary.byYear) {
+    if (year === null) continue;
+    if (year < first) first = Math.max(year, FIRST_YEAR_EVER);
+    if (year > last) last = Math.min(year, LAST_YEAR + 10);
   }
-  for (const item of ctx.scan.items) see(item.createdAt);
   return { first, last };
 }
 
@@ -183,26 +186,30 @@ const HATCH = '<defs><pattern id="tl-hatch" width="6" height="6" patternUnits="u
 export function renderTimelineSvg(ctx: ReportContext): string {
   const { s } = ctx;
   const scale = createScale(ctx);
-  const drawn = ctx.spaces.slice(0, ctx.maxTimelineRows);
-  const rows: Row[] = drawn.map((space) => ({
-    label: space.title.trim() === '' ? s.untitled : space.title,
-    tooltip: `${space.title} (${s.verdicts[space.verdict]}, ${space.rule})`,
-    verdict: space.verdict,
-    activity: space.activity,
-    items: ctx.itemsBySpace.get(space.id) ?? [],
-  }));
-  if (ctx.personalItems.length > 0) {
-    rows.push({ label: s.personalRow, tooltip: s.personalRow, verdict: null, activity: [], items: ctx.personalItems });
+  const rows: Row[] = [];
+  for (const space of ctx.data.spaces()) {
+    if (rows.length >= ctx.maxTimelineRows) break;
+    rows.push({
+      label: space.title.trim() === '' ? s.untitled : space.title,
+      tooltip: `${space.title} (${s.verdicts[space.verdict]}, ${space.rule})`,
+      verdict: space.verdict,
+      activity: space.activity,
+      items: ctx.data.itemMarks(space.id),
+    });
+  }
+  const drawn = rows.length;
+  if (ctx.data.summary.byKind.personal.items > 0) {
+    rows.push({ label: s.personalRow, tooltip: s.personalRow, verdict: null, activity: [], items: ctx.data.itemMarks(null) });
   }
   const bottom = TOP + rows.length * ROW_HEIGHT;
   const legend = renderLegend(ctx, bottom + 8);
-  const hidden = ctx.spaces.length - drawn.length;
+  const hidden = ctx.data.summary.totals.spaces - drawn;
   const note = hidden > 0 ? s.timelineMoreSpaces(ctx.fmt.count(hidden)) : null;
   const height = bottom + 8 + legend.height + (note ? 20 : 0);
 
   const svg = [
     `<svg class="timeline" viewBox="0 0 ${WIDTH} ${height}" role="img"`,
-    ` aria-label="${escapeHtml(s.timelineLabel)}" data-rows="${drawn.length}">`,
+    ` aria-label="${escapeHtml(s.timelineLabel)}" data-rows="${drawn}">`,
     `<title>${escapeHtml(s.timelineLabel)}</title>`,
     HATCH,
     renderBackdrop(ctx, scale, bottom),
