@@ -83,6 +83,8 @@ export async function scanIntoLibrary(options: ScanIntoLibraryOptions): Promise<
     stage.flush();
     signal?.throwIfAborted();
     report('indexing', itemsSeen, itemsSeen, null);
+    // The merge runs on a connection of its own: this one's page cache is dead weight meanwhile.
+    library.db.pragma('shrink_memory');
     const run = await finishScanRunOffThread(library, { runId, scope, finishedAt: now().toISOString() });
     report('done', itemsSeen, itemsSeen, null);
     return run;
