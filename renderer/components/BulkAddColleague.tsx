@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { AppInfo, BulkSignIn, BulkState } from '../../shared/contract.ts';
+import { useSignInAttempt } from '../hooks/use-sign-in-attempt.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { PasswordField } from './PasswordField.tsx';
@@ -15,29 +16,18 @@ export function BulkAddColleague({ info, onAdd }: Props) {
   const { t } = useI18n();
   const id = useId();
   const [login, setLogin] = useState('');
-  const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { password, setPassword, busy, setBusy, error, setError, attempt } = useSignInAttempt();
   const [notice, setNotice] = useState<string | null>(null);
 
   const add = (signIn: BulkSignIn) => {
-    setBusy(true);
-    setError(null);
     setNotice(null);
-    onAdd(signIn).then(
-      (state) => {
-        setBusy(false);
-        setLogin('');
-        setPassword('');
-        const added = state.colleagues.at(-1);
-        setNotice(added ? t.bulk.added(added.name || added.login) : null);
-      },
-      (failure: unknown) => {
-        setBusy(false);
-        setPassword('');
-        setError(failure);
-      },
-    );
+    attempt(() => onAdd(signIn), (state) => {
+      setBusy(false);
+      setLogin('');
+      setPassword('');
+      const added = state.colleagues.at(-1);
+      setNotice(added ? t.bulk.added(added.name || added.login) : null);
+    });
   };
 
   const submit = (event: FormEvent) => {

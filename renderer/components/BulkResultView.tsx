@@ -1,6 +1,7 @@
-import { useId, useState } from 'react';
-import type { AppInfo, BulkSignIn, BulkState } from '../../shared/contract.ts';
+import { useId } from 'react';
+import type { AppInfo, BulkState } from '../../shared/contract.ts';
 import { useApi } from '../app/api-context.tsx';
+import { useBulkActions } from '../hooks/use-bulk-actions.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { BulkColleaguesTable } from './BulkColleaguesTable.tsx';
 import { BulkSignInAgain } from './BulkSignInAgain.tsx';
@@ -23,21 +24,12 @@ export function BulkResultView({ info, state, apply }: Props) {
   const api = useApi();
   const { t, fmt } = useI18n();
   const id = useId();
-  const [error, setError] = useState<unknown>(null);
+  const { error, act, signIn } = useBulkActions(apply);
   const { totals } = state;
   const cancelled = state.status === 'cancelled';
   const failed = state.colleagues.filter((colleague) => colleague.status !== 'done');
   const heading = cancelled ? t.bulk.cancelledHeading : failed.length === 0 ? t.bulk.doneHeading : t.bulk.failedHeading;
   const mustSignIn = cancelled ? [] : failed.filter((colleague) => !colleague.signedIn);
-  const act = (call: Promise<BulkState>) => {
-    setError(null);
-    call.then(apply, setError);
-  };
-  const signIn = async (colleagueId: string, signInArgs: BulkSignIn) => {
-    const next = await api['bulk.signInAgain']({ colleagueId, signIn: signInArgs });
-    apply(next);
-    return next;
-  };
 
   return (
     <>

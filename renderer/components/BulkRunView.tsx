@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
-import type { AppInfo, BulkSignIn, BulkState } from '../../shared/contract.ts';
+import type { AppInfo, BulkState } from '../../shared/contract.ts';
 import { useApi } from '../app/api-context.tsx';
+import { useBulkActions } from '../hooks/use-bulk-actions.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { BulkColleaguesTable } from './BulkColleaguesTable.tsx';
 import { BulkSignInAgain } from './BulkSignInAgain.tsx';
@@ -20,21 +21,12 @@ export function BulkRunView({ info, state, apply }: Props) {
   const { t, fmt } = useI18n();
   const id = useId();
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { error, act, signIn } = useBulkActions(apply);
   const { totals } = state;
   const paused = state.status === 'paused';
   const mustSignIn = state.colleagues.filter((colleague) => colleague.status !== 'done' && !colleague.signedIn);
   const ofTotal = (done: string, total: number | null, format: (value: number) => string) =>
     total === null ? done : t.archive.ofTotal(done, format(total));
-  const act = (call: Promise<BulkState>) => {
-    setError(null);
-    call.then(apply, setError);
-  };
-  const signIn = async (colleagueId: string, signInArgs: BulkSignIn) => {
-    const next = await api['bulk.signInAgain']({ colleagueId, signIn: signInArgs });
-    apply(next);
-    return next;
-  };
 
   return (
     <>

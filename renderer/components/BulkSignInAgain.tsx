@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { AppInfo, BulkColleague, BulkSignIn, BulkState } from '../../shared/contract.ts';
+import { useSignInAttempt } from '../hooks/use-sign-in-attempt.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { PasswordField } from './PasswordField.tsx';
@@ -39,21 +40,10 @@ function SignInAgainForm({ info, colleague, onSignIn, onDone }: {
   const { t } = useI18n();
   const id = useId();
   const name = colleague.name || colleague.login;
-  const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { password, setPassword, busy, error, setError, attempt } = useSignInAttempt();
 
   const signIn = (args: BulkSignIn) => {
-    setBusy(true);
-    setError(null);
-    onSignIn(colleague.id, args).then(
-      () => onDone(t.bulk.signedInAgain(name)),
-      (failure: unknown) => {
-        setBusy(false);
-        setPassword('');
-        setError(failure);
-      },
-    );
+    attempt(() => onSignIn(colleague.id, args), () => onDone(t.bulk.signedInAgain(name)));
   };
 
   const submit = (event: FormEvent) => {

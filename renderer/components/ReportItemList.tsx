@@ -1,9 +1,8 @@
 import type { ItemRow } from '../../shared/contract.ts';
 import { useApi } from '../app/api-context.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { ErrorAlert } from './ErrorAlert.tsx';
-import { DRILL_PAGE, useReportPage, type DrillTarget } from './report-drill.ts';
-import { ReportPager } from './ReportPager.tsx';
+import { useDrillPage, type DrillTarget, type PageOf } from './report-drill.ts';
+import { ReportPagedTable } from './ReportPagedTable.tsx';
 import { VerdictBadge } from './VerdictBadge.tsx';
 
 /** Items behind a number of the report, oldest first, a page at a time. */
@@ -11,45 +10,36 @@ export function ReportItemList({ filter, label }: { filter: Extract<DrillTarget,
   const api = useApi();
   const { t, fmt } = useI18n();
   const columns = t.report.itemColumns;
-  const list = useReportPage<ItemRow>(JSON.stringify(filter), async (offset) => {
-    const page = await api['items.query']({ ...filter, offset, limit: DRILL_PAGE });
+  const list = useDrillPage(filter, async (query): Promise<PageOf<ItemRow>> => {
+    const page = await api['items.query'](query);
     return { total: page.total, rows: page.items };
   });
   return (
-    <>
-      <ReportPager offset={list.offset} pageSize={DRILL_PAGE} total={list.page?.total ?? null} onGo={list.go} />
-      <ErrorAlert error={list.error} />
-      {list.page !== null && list.page.rows.length > 0 && (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">{label}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{columns.title}</th>
-                <th scope="col">{columns.space}</th>
-                <th scope="col">{columns.type}</th>
-                <th scope="col">{columns.verdict}</th>
-                <th scope="col">{columns.rule}</th>
-                <th scope="col">{columns.createdAt}</th>
-                <th scope="col" className="num">{columns.size}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.page.rows.map((item) => (
-                <tr key={item.id}>
-                  <th scope="row">{item.title || t.common.untitled}</th>
-                  <td>{item.spaceTitle ?? t.common.personalItems}</td>
-                  <td>{t.itemTypes[item.type]}</td>
-                  <td><VerdictBadge verdict={item.verdict} /></td>
-                  <td><abbr title={t.rules[item.rule]}>{item.rule}</abbr></td>
-                  <td>{fmt.date(item.createdAt)}</td>
-                  <td className="num">{item.size > 0 ? fmt.bytes(item.size) : ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+    <ReportPagedTable
+      list={list}
+      label={label}
+      head={(
+        <>
+          <th scope="col">{columns.title}</th>
+          <th scope="col">{columns.space}</th>
+          <th scope="col">{columns.type}</th>
+          <th scope="col">{columns.verdict}</th>
+          <th scope="col">{columns.rule}</th>
+          <th scope="col">{columns.createdAt}</th>
+          <th scope="col" className="num">{columns.size}</th>
+        </>
       )}
-    </>
+      row={(item) => (
+        <tr key={item.id}>
+          <th scope="row">{item.title || t.common.untitled}</th>
+          <td>{item.spaceTitle ?? t.common.personalItems}</td>
+          <td>{t.itemTypes[item.type]}</td>
+          <td><VerdictBadge verdict={item.verdict} /></td>
+          <td><abbr title={t.rules[item.rule]}>{item.rule}</abbr></td>
+          <td>{fmt.date(item.createdAt)}</td>
+          <td className="num">{item.size > 0 ? fmt.bytes(item.size) : ''}</td>
+        </tr>
+      )}
+    />
   );
 }

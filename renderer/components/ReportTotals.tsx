@@ -3,6 +3,7 @@ import type { Verdict } from '../../shared/model.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { OnDrill } from './report-drill.ts';
 import { ReportCount } from './ReportCount.tsx';
+import { ReportTable } from './ReportTable.tsx';
 import { VerdictBadge } from './VerdictBadge.tsx';
 
 const ROWS: readonly Verdict[] = ['lost', 'uncertain', 'migrates'];
@@ -22,26 +23,19 @@ export function ReportTotals({ summary, onDrill }: { summary: ReportSummary; onD
     </>
   );
   return (
-    <div className="table-wrap">
-      <table className="data-table totals-table">
-        <caption>{t.report.totalsCaption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{columns.verdict}</th>
-            <th scope="col" className="num">{columns.spaces}</th>
-            <th scope="col" className="num">{columns.items}</th>
-            <th scope="col" className="num">{columns.size}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {ROWS.map((verdict) => (
-            <tr key={verdict}>
-              <th scope="row"><VerdictBadge verdict={verdict} /></th>
-              {cells(totals.byVerdict[verdict], [verdict], t.verdicts[verdict])}
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
+    <ReportTable
+      caption={t.report.totalsCaption}
+      className="totals-table"
+      head={(
+        <>
+          <th scope="col">{columns.verdict}</th>
+          <th scope="col" className="num">{columns.spaces}</th>
+          <th scope="col" className="num">{columns.items}</th>
+          <th scope="col" className="num">{columns.size}</th>
+        </>
+      )}
+      foot={(
+        <>
           <tr className="row-strong">
             <th scope="row">{t.report.atRiskRow}</th>
             {cells(totals.atRisk, AT_RISK, drill.atRisk)}
@@ -50,8 +44,15 @@ export function ReportTotals({ summary, onDrill }: { summary: ReportSummary; onD
             <th scope="row">{t.report.totalRow}</th>
             {cells(totals, null, drill.all)}
           </tr>
-        </tfoot>
-      </table>
-    </div>
+        </>
+      )}
+    >
+      {ROWS.map((verdict) => (
+        <tr key={verdict}>
+          <th scope="row"><VerdictBadge verdict={verdict} /></th>
+          {cells(totals.byVerdict[verdict], [verdict], t.verdicts[verdict])}
+        </tr>
+      ))}
+    </ReportTable>
   );
 }

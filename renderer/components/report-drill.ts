@@ -57,3 +57,10 @@ export function useReportPage<T>(key: string, load: (offset: number) => Promise<
     go: (next) => setAt({ key, offset: Math.max(0, next) }),
   };
 }
+
+/** useReportPage for a drill-down call: `load` gets `filter` with the page's offset and limit. */
+export function useDrillPage<F extends object, T>(
+  filter: F, load: (query: F & { offset: number; limit: number }) => Promise<PageOf<T>>,
+): ReportPage<T> {
+  return useReportPage(JSON.stringify(filter), (offset) => load({ ...filter, offset, limit: DRILL_PAGE }));
+}

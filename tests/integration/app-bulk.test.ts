@@ -1,63 +1,28 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { AppEvent, BulkSpace, BulkState, CallName, JobState, VerifyResult } from '../../shared/contract.ts';
+import { describe, expect, it } from 'vitest';
+import type { AppEvent, BulkSpace, BulkState, JobState, VerifyResult } from '../../shared/contract.ts';
 import { createRulesEngine } from '../../shared/rules/rules-engine.ts';
-import { createAppService, type AppService } from '../../electron/core/app/app-service.ts';
-import { AppCallError } from '../../electron/core/app/call-error.ts';
+import type { AppService } from '../../electron/core/app/app-service.ts';
 import type { SecretStore, ShellAdapters } from '../../electron/core/app/shell-adapters.ts';
 import { scanAccount } from '../../electron/core/inventory/scan-account.ts';
 import { createPlatformClient } from '../../electron/core/platform-client/platform-client.ts';
 import { loadCurrentRuleSet } from '../../electron/core/rules/load-rule-set.ts';
-import type { Snapshot, SnapshotItem } from '../../electron/core/sample-platform/snapshot-schema.ts';
+import type { Snapshot } from '../../electron/core/sample-platform/snapshot-schema.ts';
 import { createMemorySecretStore, createWebAdapters } from '../../electron/dev-bridge/web-adapters.ts';
 import { parseCsv } from '../../electron/core/util/parse-csv.ts';
+import { call, failure, useAppServices } from '../helpers/app-services.ts';
 import { manifestOf, snapshotFileBytes, unzipEntry, zipsIn } from '../helpers/archive-reading.ts';
 import { useSamplePlatforms } from '../helpers/sample-platform.ts';
+import { AN, BO, account, files, pages, twinSpace, type Teacher } from '../helpers/school-snapshot.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
 import { unzipTest } from '../helpers/unzip.ts';
 
 const tempDir = useTempDirs();
 const startPlatform = useSamplePlatforms();
+const newService = useAppServices();
 
-const services: AppService[] = [];
-afterEach(async () => {
-  await Promise.all(services.splice(0).map((service) => service.close()));
-});
-
-interface Teacher {
-  id: string;
-  login: string;
-  password: string;
-  name: string;
-}
-
-const AN: Teacher = { id: 'u1', login: 'an.peeters', password: 'an-secret', name: 'An Peeters' };
-const BO: Teacher = { id: 'u2', login: 'bo.janssens', password: 'bo-secret', name: 'Bo Janssens' };
 const SECRET_KEY = 'twinarchive.bulk-run';
-
-function account(teacher: Teacher): Snapshot['accounts'][number] {
-  return { id: teacher.id, login: teacher.login, password: teacher.password, name: teacher.name, email: `${teacher.login}@school.example`, hasEtwinningAccount: true, hasSegAccount: false };
-}
-
-function twinSpace(id: string, title: string, member: string): Snapshot['spaces'][number] {
-  return { id, kind: 'twinspace', title, createdAt: '2017-09-01T08:00:00Z', members: [member], activity: ['2019-03-01T08:00:00Z'], migrationRequest: 'none' };
-}
-
-function pages(space: string, owner: string, count: number, prefix: string): SnapshotItem[] {
-  return Array.from({ length: count }, (_, index) => ({
-    id: `${prefix}-p${index}`, owner, space, type: 'page' as const, title: `${prefix} page ${index}`, createdAt: '2019-05-01T10:00:00Z',
-    body: `<h1>${prefix} ${index}</h1><p>Wat we samen leerden, deel ${index}.</p>`,
-  }));
-}
-
-function files(space: string | null, owner: string, count: number, prefix: string, size: number): SnapshotItem[] {
-  return Array.from({ length: count }, (_, index) => ({
-    id: `${prefix}-f${index}`, owner, space, type: space === null ? 'photo' as const : 'material' as const, title: `${prefix} foto ${index}.jpg`,
-    createdAt: '2019-05-02T10:00:00Z',
-    file: { name: `${prefix} foto ${index}.jpg`, mediaType: 'image/jpeg', content: { kind: 'generated' as const, seed: `${prefix}-${index}`, size: size + index } },
-  }));
-}
 
 /** Two colleagues with work at risk; Bo has a TwinSpace the coordinator leaves out. */
 function schoolWorld(scale = 1): Snapshot {
@@ -69,34 +34,9 @@ function schoolWorld(scale = 1): Snapshot {
       ...pages('ts-a1', 'u1', 6 * scale, 'a'), ...files('ts-a1', 'u1', 4 * scale, 'a', 40_000),
       ...pages('ts-b1', 'u2', 5 * scale, 'b'), ...files('ts-b1', 'u2', 3 * scale, 'b', 60_000),
       ...pages('ts-b2', 'u2', 2, 'b2'),
-      ...files(null, 'u2', 2, 'bp', 20_000),
+      ...files(null, 'u2', 2, 'bp', 20_000, 'photo'),
     ],
   };
-}
-
-function newService(dataDir: string, adapters: ShellAdapters = createWebAdapters()): AppService {
-  const service = createAppService({
-    dataDir, shell: 'web', version: '0.0.0-test', systemLanguage: 'en', adapters,
-    onUnexpectedError: (call, error) => {
-      throw new Error(`unexpected failure in ${call}: ${String(error)}`);
-    },
-  });
-  services.push(service);
-  return service;
-}
-
-async function call<T>(service: AppService, name: CallName, args: unknown = {}): Promise<T> {
-  return (await service.handle(name, args)) as T;
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppCallError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppCallError);
-    return error as AppCallError;
-  }
-  throw new Error('the call did not fail');
 }
 
 /** The first bulk state (the current one, or a later event) that matches. */

@@ -1,15 +1,14 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type {
-  AppEvent, ArchivedPage, ArchiveRecord, CallName, ChangesPage, ItemsPage, ItemsQuery, JobState, Overview, ReportSummary, SearchHit,
+  AppEvent, ArchivedPage, ArchiveRecord, ChangesPage, ItemsPage, ItemsQuery, JobState, Overview, ReportSummary, SearchHit,
   SessionStatus, Settings, SpacesPage,
 } from '../../shared/contract.ts';
 import type { ScanResult } from '../../shared/inventory.ts';
 import { VERDICTS } from '../../shared/model.ts';
 import { createRulesEngine } from '../../shared/rules/rules-engine.ts';
-import { createAppService, type AppService } from '../../electron/core/app/app-service.ts';
-import { AppCallError } from '../../electron/core/app/call-error.ts';
+import type { AppService } from '../../electron/core/app/app-service.ts';
 import type { SecretStore } from '../../electron/core/app/shell-adapters.ts';
 import { scanAccount } from '../../electron/core/inventory/scan-account.ts';
 import { createPlatformClient } from '../../electron/core/platform-client/platform-client.ts';
@@ -18,6 +17,7 @@ import { DEMO_ACCOUNT } from '../../electron/core/sample-platform/demo-account.t
 import { startSamplePlatform } from '../../electron/core/sample-platform/server.ts';
 import type { Snapshot } from '../../electron/core/sample-platform/snapshot-schema.ts';
 import { createMemorySecretStore, createWebAdapters } from '../../electron/dev-bridge/web-adapters.ts';
+import { call, failure, useAppServices } from '../helpers/app-services.ts';
 import { activeContentIn } from '../helpers/archive-reading.ts';
 import { readDemoSnapshot, useSamplePlatforms } from '../helpers/sample-platform.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
@@ -26,35 +26,10 @@ const tempDir = useTempDirs();
 const startPlatform = useSamplePlatforms();
 const GiB = 1024 * 1024 * 1024;
 
-const services: AppService[] = [];
-afterEach(async () => {
-  await Promise.all(services.splice(0).map((service) => service.close()));
-});
+const startService = useAppServices();
 
 function newService(dataDir: string, secrets: SecretStore = createMemorySecretStore()): AppService {
-  const service = createAppService({
-    dataDir, shell: 'web', version: '0.0.0-test', systemLanguage: 'en', adapters: createWebAdapters(secrets),
-    onUnexpectedError: (call, error) => {
-      throw new Error(`unexpected failure in ${call}: ${String(error)}`);
-    },
-  });
-  services.push(service);
-  return service;
-}
-
-/** A typed call, as the UI makes it. */
-async function call<T>(service: AppService, name: CallName, args: unknown = {}): Promise<T> {
-  return (await service.handle(name, args)) as T;
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppCallError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppCallError);
-    return error as AppCallError;
-  }
-  throw new Error('the call did not fail');
+  return startService(dataDir, createWebAdapters(secrets));
 }
 
 /** Resolves with the first event that matches; subscribe before starting what sends it. */

@@ -7,11 +7,12 @@ import { bulkAccounts } from '../../electron/core/library/bulk-accounts-reposito
 import { libraryFile } from '../../electron/core/library/data-dir.ts';
 import { getJob } from '../../electron/core/library/jobs-repository.ts';
 import { openLibrary } from '../../electron/core/library/library.ts';
-import type { Snapshot, SnapshotItem } from '../../electron/core/sample-platform/snapshot-schema.ts';
+import type { Snapshot } from '../../electron/core/sample-platform/snapshot-schema.ts';
 import { parseCsv } from '../../electron/core/util/parse-csv.ts';
 import { activeContentIn, manifestOf, snapshotFileBytes, unzipEntry, zipsIn } from '../helpers/archive-reading.ts';
 import { runCli, startCli, type CliRun } from '../helpers/cli.ts';
 import { useSamplePlatforms } from '../helpers/sample-platform.ts';
+import { AN, BO, account, files, pages, twinSpace, type Teacher } from '../helpers/school-snapshot.ts';
 import { largestPartialDownload } from '../helpers/staging.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
 import { unzipTest } from '../helpers/unzip.ts';
@@ -22,38 +23,7 @@ const tempDir = useTempDirs();
 const HEADER = 'login,password_env,cookies,eu_login_email,spaces,out';
 const BIG_SIZE = 48 * 1024 * 1024;
 
-interface Teacher {
-  id: string;
-  login: string;
-  password: string;
-  name: string;
-}
-
-const AN: Teacher = { id: 'u1', login: 'an.peeters', password: 'an-secret', name: 'An Peeters' };
-const BO: Teacher = { id: 'u2', login: 'bo.janssens', password: 'bo-secret', name: 'Bo Janssens' };
 const CY: Teacher = { id: 'u3', login: 'cy.claes', password: 'cy-secret', name: 'Cy Claes' };
-
-function account(teacher: Teacher): Snapshot['accounts'][number] {
-  return { id: teacher.id, login: teacher.login, password: teacher.password, name: teacher.name, email: `${teacher.login}@school.example`, hasEtwinningAccount: true, hasSegAccount: false };
-}
-
-function twinSpace(id: string, title: string, member: string): Snapshot['spaces'][number] {
-  return { id, kind: 'twinspace', title, createdAt: '2017-09-01T08:00:00Z', members: [member], activity: ['2019-03-01T08:00:00Z'], migrationRequest: 'none' };
-}
-
-function pages(space: string, owner: string, count: number, prefix: string): SnapshotItem[] {
-  return Array.from({ length: count }, (_, index) => ({
-    id: `${prefix}-p${index}`, owner, space, type: 'page' as const, title: `${prefix} page ${index}`, createdAt: '2019-05-01T10:00:00Z',
-    body: `<h1>${prefix} ${index}</h1><p>Wat we samen leerden, deel ${index}.</p>`,
-  }));
-}
-
-function files(space: string | null, owner: string, count: number, prefix: string, size: number, type: 'material' | 'photo' = 'material'): SnapshotItem[] {
-  return Array.from({ length: count }, (_, index) => ({
-    id: `${prefix}-f${index}`, owner, space, type, title: `${prefix} foto ${index}.jpg`, createdAt: '2019-05-02T10:00:00Z',
-    file: { name: `${prefix} foto ${index}.jpg`, mediaType: 'image/jpeg', content: { kind: 'generated' as const, seed: `${prefix}-${index}`, size: size + index } },
-  }));
-}
 
 /** Three colleagues with spaces and files of their own; some of their work migrates, some is at risk. */
 function schoolWorld(): Snapshot {

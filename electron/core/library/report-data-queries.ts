@@ -254,7 +254,10 @@ export function quotesOfRule(library: Library, scope: AccountScope, rule: RuleId
   return [...quotes];
 }
 
-interface ChangeRow {
+/** The columns of scan_changes that `changeFromRow` reads. */
+export const CHANGE_COLUMNS = 'record, change, id, space_id, title, before_verdict, before_rule, after_verdict, after_rule, size';
+
+export interface ChangeRow {
   record: string;
   change: string;
   id: string;
@@ -271,7 +274,7 @@ function judged(verdict: string | null, rule: string | null): ScanChange['before
   return verdict === null || rule === null ? null : { verdict: toVerdict(verdict), rule: toRuleId(rule) };
 }
 
-function changeFromRow(row: ChangeRow): ScanChange {
+export function changeFromRow(row: ChangeRow): ScanChange {
   return {
     record: row.record === 'space' ? 'space' : 'item',
     change: row.change === 'added' ? 'added' : row.change === 'removed' ? 'removed' : 'verdict',
@@ -283,8 +286,7 @@ function changeFromRow(row: ChangeRow): ScanChange {
 /** Every change a run recorded: spaces first, then items; by kind of change, then id. */
 export function* iterateScanChanges(library: Library, run: Pick<ScanRunInfo, 'id'>): Generator<ScanChange> {
   const statement = library.db.prepare<[number], ChangeRow>(
-    `SELECT record, change, id, space_id, title, before_verdict, before_rule, after_verdict, after_rule, size
-     FROM scan_changes WHERE run_id = ? ORDER BY record DESC, change, id`,
+    `SELECT ${CHANGE_COLUMNS} FROM scan_changes WHERE run_id = ? ORDER BY record DESC, change, id`,
   );
   for (const row of statement.iterate(run.id)) yield changeFromRow(row);
 }

@@ -4,7 +4,7 @@ import type { ChangeKind, ChangeRecord, HolderKind, ScanChange, ScanRunInfo } fr
 import type { AccountScope } from './account-scope.ts';
 import { pageItemList } from './item-list-query.ts';
 import type { Library } from './library.ts';
-import { toRuleId, toVerdict } from './row-values.ts';
+import { CHANGE_COLUMNS, changeFromRow, type ChangeRow } from './report-data-queries.ts';
 import { latestFinishedScanRun } from './scan-runs-repository.ts';
 import {
   SCANNED_ITEM_COLUMNS, SCANNED_SPACE_COLUMNS, itemFromRow, spaceFromRow, type ScannedItemRow, type ScannedSpaceRow,
@@ -103,23 +103,6 @@ export interface ChangeFilter {
   after?: Verdict;
 }
 
-interface ChangeRow {
-  record: string;
-  change: string;
-  id: string;
-  space_id: string | null;
-  title: string;
-  before_verdict: string | null;
-  before_rule: string | null;
-  after_verdict: string | null;
-  after_rule: string | null;
-  size: number;
-}
-
-function judged(verdict: string | null, rule: string | null): ScanChange['before'] {
-  return verdict === null || rule === null ? null : { verdict: toVerdict(verdict), rule: toRuleId(rule) };
-}
-
 /**
  * Ids of the spaces with anything at risk (or judged at risk themselves), most at risk first:
  * at most `limit`, the most an archive run takes.
@@ -145,19 +128,10 @@ export function pageScanChanges(library: Library, runId: number, filter: ChangeF
   const total = library.db.prepare<typeof params, { n: number }>(`SELECT count(*) AS n FROM scan_changes WHERE ${where}`).get(params)?.n ?? 0;
   const rows = library.db
     .prepare<typeof params & { offset: number; limit: number }, ChangeRow>(
-      `SELECT record, change, id, space_id, title, before_verdict, before_rule, after_verdict, after_rule, size
-       FROM scan_changes WHERE ${where} ORDER BY record DESC, change, id LIMIT @limit OFFSET @offset`,
+      `SELECT ${CHANGE_COLUMNS} FROM scan_changes WHERE ${where} ORDER BY record DESC, change, id LIMIT @limit OFFSET @offset`,
     )
     .all({ ...params, offset, limit });
-  return {
-    total,
-    rows: rows.map((row) => ({
-      record: row.record === 'space' ? 'space' : 'item',
-      change: row.change === 'added' ? 'added' : row.change === 'removed' ? 'removed' : 'verdict',
-      id: row.id, spaceId: row.space_id, title: row.title,
-      before: judged(row.before_verdict, row.before_rule), after: judged(row.after_verdict, row.after_rule), size: row.size,
-    })),
-  };
+  return { total, rows: rows.map(changeFromRow) };
 }
 
 /** The file a scan listed for an item (its media type and size), or null. */

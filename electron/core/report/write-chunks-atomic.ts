@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
-import path from 'node:path';
+import { writeThroughTemporary } from '../util/write-file-atomic.ts';
 
 /** Text gathered before each write: few syscalls, little memory. */
 const BUFFER_BYTES = 256 * 1024;
@@ -19,10 +17,8 @@ export async function writeChunksAtomic(
   file: string, chunks: Iterable<string> | AsyncIterable<string>, options: WriteChunksOptions = {},
 ): Promise<number> {
   options.signal?.throwIfAborted();
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.partial`);
-  const handle = await open(temporary, 'wx');
-  let bytes = 0;
-  try {
+  return writeThroughTemporary(file, async (handle) => {
+    let bytes = 0;
     let pending: string[] = [];
     let pendingLength = 0;
     const flush = async (): Promise<void> => {
@@ -45,18 +41,6 @@ export async function writeChunksAtomic(
       if (pendingLength >= BUFFER_BYTES) await flush();
     }
     await flush();
-    await handle.sync();
-  } catch (error) {
-    await handle.close().catch(() => undefined);
-    await rm(temporary, { force: true });
-    throw error;
-  }
-  await handle.close();
-  try {
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-  return bytes;
+    return bytes;
+  });
 }

@@ -1,6 +1,7 @@
 import type { AppEvent, BulkState } from '../../../shared/contract.ts';
 import { bulkShellEffects } from './bulk-shell-effects.ts';
 import type { JobShellDeps } from './job-shell.ts';
+import { createKeepAwake } from './keep-awake.ts';
 
 export interface BulkShell {
   onEvent(event: AppEvent): void;
@@ -12,16 +13,8 @@ export interface BulkShell {
 /** Follows bulk events and keeps the taskbar, the sleep blocker and notifications in step. */
 export function createBulkShell(deps: JobShellDeps): BulkShell {
   let status: BulkState['status'] | null = null;
-  let blocker: number | null = null;
   let showing = false;
-
-  const keepAwake = (on: boolean): void => {
-    if (on && blocker === null) blocker = deps.powerSaveBlocker.start('prevent-app-suspension');
-    if (!on && blocker !== null) {
-      deps.powerSaveBlocker.stop(blocker);
-      blocker = null;
-    }
-  };
+  const keepAwake = createKeepAwake(deps.powerSaveBlocker);
 
   return {
     onEvent(event) {

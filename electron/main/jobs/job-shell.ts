@@ -1,11 +1,12 @@
 import type { AppEvent, JobState } from '../../../shared/contract.ts';
 import { jobShellEffects } from './job-shell-effects.ts';
+import { createKeepAwake, type PowerSaveBlocker } from './keep-awake.ts';
 
 /** The Electron pieces a running job touches. */
 export interface JobShellDeps {
   setProgress(progress: number, mode: 'normal' | 'paused'): void;
   notify(title: string, body: string): void;
-  powerSaveBlocker: { start(type: 'prevent-app-suspension'): number; stop(id: number): void };
+  powerSaveBlocker: PowerSaveBlocker;
 }
 
 export interface JobShell {
@@ -18,15 +19,7 @@ export interface JobShell {
 /** Follows job events and keeps the taskbar, the sleep blocker and notifications in step. */
 export function createJobShell(deps: JobShellDeps): JobShell {
   let status: JobState['status'] | null = null;
-  let blocker: number | null = null;
-
-  const keepAwake = (on: boolean): void => {
-    if (on && blocker === null) blocker = deps.powerSaveBlocker.start('prevent-app-suspension');
-    if (!on && blocker !== null) {
-      deps.powerSaveBlocker.stop(blocker);
-      blocker = null;
-    }
-  };
+  const keepAwake = createKeepAwake(deps.powerSaveBlocker);
 
   return {
     onEvent(event) {
