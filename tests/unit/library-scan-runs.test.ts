@@ -5,7 +5,6 @@ import { recordScanResult } from '../../electron/core/inventory/record-scan-resu
 import { finishScanRun, finishScanRunOffThread, ScanRunSupersededError } from '../../electron/core/library/scan-merge.ts';
 import { startScanRun } from '../../electron/core/library/scan-runs-repository.ts';
 import { ScanStage } from '../../electron/core/library/scan-stage.ts';
-import { recordArchive } from '../../electron/core/library/archives-repository.ts';
 import { upsertItems } from '../../electron/core/library/items-repository.ts';
 import { migrate } from '../../electron/core/library/migrations/index.ts';
 import * as scanRunsMigration from '../../electron/core/library/migrations/003-scan-runs.ts';
@@ -43,8 +42,11 @@ describe('migration 3: scan runs', () => {
     const v2 = { db: raw, file, close: () => raw.close() };
     upsertSpaces(v2, { source: 's', accountId: 'u-1' }, [{ id: 'g-1', kind: 'group', title: 'Rivers', createdAt: '2017-01-01T00:00:00Z', verdict: 'lost', rule: 'G2', reason: { en: 'x', nl: 'y' }, quote: 'q', lastActivityAt: null, itemCount: 1 }]);
     upsertItems(v2, { source: 's', accountId: 'u-1' }, [{ id: 'i-1', space: 'g-1', type: 'page', title: 'Lente', createdAt: '2019-03-01T10:00:00Z', verdict: 'lost', rule: 'G2', reason: { en: 'x', nl: 'y' }, quote: 'q', size: 0 }]);
-    recordArchive(v2, { source: 's', accountId: 'u-1', spaceId: 'g-1', title: 'Rivers', part: 1, parts: 1, path: '/a.zip', size: 1, sha256: '0'.repeat(64), entryCount: 1, createdAt: '2024-01-01T00:00:00Z' },
-      [{ itemId: 'i-1', entryPath: 'Pages/lente.html', sha256: '1'.repeat(64), bodyText: 'bloesem in de boomgaard' }]);
+    // As an archive job of version 2 recorded it (recordArchive now writes the later schema).
+    raw.exec(`INSERT INTO archives (id, source, account_id, space_id, title, part, parts, path, size, sha256, entry_count, created_at)
+              VALUES (1, 's', 'u-1', 'g-1', 'Rivers', 1, 1, '/a.zip', 1, '${'0'.repeat(64)}', 1, '2024-01-01T00:00:00Z');
+              UPDATE items SET archive_id = 1, entry_path = 'Pages/lente.html', sha256 = '${'1'.repeat(64)}', body_text = 'bloesem in de boomgaard'
+              WHERE id = 'i-1';`);
     raw.close();
 
     const library = temp.open(file);

@@ -76,14 +76,21 @@ describe('summary', () => {
     });
   });
 
-  it('reads only the covering index, never the items table or a sorter', () => {
+  it('reads the totals kept beside items, never the items table', () => {
     const { db } = temp.open();
     const plan = db
       .prepare<[], { detail: string }>(`EXPLAIN QUERY PLAN ${ITEM_GROUPS_SQL}`)
       .all()
       .map((row) => row.detail)
       .join('\n');
-    expect(plan).toContain('USING COVERING INDEX items_by_verdict');
-    expect(plan).not.toContain('TEMP B-TREE');
+    expect(plan).toContain('item_totals');
+    expect(plan).not.toMatch(/\bitems\b/);
+  });
+
+  it('leaves out a rule whose items are all gone, as a count over items would', () => {
+    const library = temp.open();
+    upsertItems(library, SCOPE, [item('a', { rule: 'G1', size: 5 }), item('b', { rule: 'P1', size: 6 })]);
+    library.db.prepare("DELETE FROM items WHERE id = 'b'").run();
+    expect(summary(library).byRule).toEqual({ G1: { items: 1, bytes: 5 } });
   });
 });

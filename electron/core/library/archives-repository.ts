@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { cachedStatement, forEachSlice, valuesOf } from './batched-rows.ts';
 import type { Library } from './library.ts';
 
 export interface ArchiveInput {
@@ -63,31 +64,66 @@ function toLibraryArchive(row: ArchiveRow): LibraryArchive {
   };
 }
 
+// The item's rowid through the unique key, looked up once per entry: written as a subquery so the
+// entries drive the join (SQLite would otherwise walk the whole account for every statement).
+const itemRowid = (id: string) => `(SELECT rowid FROM items WHERE source = ? AND account_id = ? AND id = ${id})`;
+
+const pointSql = (values: string) => `
+  UPDATE items SET archive_id = ?, entry_path = entry.entry_path, sha256 = entry.sha256
+  FROM (SELECT ${itemRowid('column1')} AS item_rowid, column2 AS entry_path, column3 AS sha256 FROM (${values})) AS entry
+  WHERE items.rowid = entry.item_rowid
+  RETURNING items.rowid AS item_rowid, items.id AS id`;
+
+const bodiesSql = (values: string) => `
+  INSERT INTO item_bodies (item_rowid, body_text)
+  SELECT column1, column2 FROM (${values}) WHERE column1 IS NOT NULL
+  ON CONFLICT (item_rowid) DO UPDATE SET body_text = excluded.body_text WHERE body_text IS NOT excluded.body_text`;
+
+interface PointedEntry {
+  itemId: string;
+  entryPath: string;
+  sha256: string;
+  bodyText: string | null;
+}
+
+/** One per item, in the order of first mention: the last entry's place wins, and the last text given. */
+function entriesPerItem(entries: readonly ArchivedEntry[]): PointedEntry[] {
+  const byItem = new Map<string, PointedEntry>();
+  for (const entry of entries) {
+    const earlier = byItem.get(entry.itemId);
+    byItem.set(entry.itemId, {
+      itemId: entry.itemId,
+      entryPath: entry.entryPath,
+      sha256: entry.sha256,
+      bodyText: entry.bodyText ?? earlier?.bodyText ?? null,
+    });
+  }
+  return [...byItem.values()];
+}
+
 /**
  * Records a written ZIP and points its items at it, in ONE transaction: the library never
  * claims an item is archived in a file that is not recorded, nor the reverse. Recording the
  * same path again replaces the earlier record (a resumed job may redo its last step), and its
- * items no longer claimed by the new file lose their archive link.
+ * items no longer claimed by the new file lose their archive link. An entry's body text, when
+ * given, replaces the item's; without one the item keeps what it had.
  * Throws, recording nothing, when an entry names an item the library does not hold.
  */
 export function recordArchive(library: Library, archive: ArchiveInput, entries: readonly ArchivedEntry[]): LibraryArchive {
   if (!path.isAbsolute(archive.path)) throw new Error(`The archive path ${archive.path} is not absolute.`);
   const { db } = library;
-  const previous = db.prepare<[string], { id: number }>('SELECT id FROM archives WHERE path = ?');
-  const unlink = db.prepare<[number]>('UPDATE items SET archive_id = NULL, entry_path = NULL WHERE archive_id = ?');
-  const remove = db.prepare<[number]>('DELETE FROM archives WHERE id = ?');
-  const insert = db.prepare<Omit<ArchiveRow, 'id'>, ArchiveRow>(
+  const previous = cachedStatement<[string], { id: number }>(db, 'SELECT id FROM archives WHERE path = ?');
+  const unlink = cachedStatement<[number]>(db, 'UPDATE items SET archive_id = NULL, entry_path = NULL WHERE archive_id = ?');
+  const remove = cachedStatement<[number]>(db, 'DELETE FROM archives WHERE id = ?');
+  const insert = cachedStatement<Omit<ArchiveRow, 'id'>, ArchiveRow>(
+    db,
     `INSERT INTO archives (source, account_id, space_id, title, part, parts, path, size, sha256, entry_count, created_at)
      VALUES (@source, @account_id, @space_id, @title, @part, @parts, @path, @size, @sha256, @entry_count, @created_at)
      RETURNING ${ARCHIVE_COLUMNS}`,
   );
-  const point = db.prepare<{
-    archive_id: number; entry_path: string; sha256: string; body_text: string | null; source: string; account_id: string; id: string;
-  }>(
-    `UPDATE items SET archive_id = @archive_id, entry_path = @entry_path, sha256 = @sha256,
-       body_text = COALESCE(@body_text, body_text)
-     WHERE source = @source AND account_id = @account_id AND id = @id`,
-  );
+  const held = cachedStatement<[string, string, string], { found: number }>(db, 'SELECT 1 AS found FROM items WHERE source = ? AND account_id = ? AND id = ?');
+  const items = entriesPerItem(entries);
+  const scope = [archive.source, archive.accountId];
   return db.transaction(() => {
     const replaced = previous.get(archive.path);
     if (replaced) {
@@ -108,20 +144,20 @@ export function recordArchive(library: Library, archive: ArchiveInput, entries: 
       created_at: archive.createdAt,
     });
     if (!row) throw new Error(`Recording ${archive.path} returned no row.`);
-    for (const entry of entries) {
-      const { changes } = point.run({
-        archive_id: row.id,
-        entry_path: entry.entryPath,
-        sha256: entry.sha256,
-        body_text: entry.bodyText ?? null,
-        source: archive.source,
-        account_id: archive.accountId,
-        id: entry.itemId,
-      });
-      if (changes !== 1) {
-        throw new Error(`Item ${entry.itemId} is not in the library, so ${path.basename(archive.path)} was not recorded: scan the account again.`);
+    const rowids = new Map<string, number>();
+    forEachSlice(items, (slice) => {
+      const { sql, params } = valuesOf(slice, 3, (entry) => [entry.itemId, entry.entryPath, entry.sha256]);
+      const pointed = cachedStatement<unknown[], { item_rowid: number; id: string }>(db, pointSql(sql)).all([row.id, ...scope, ...params]);
+      if (pointed.length !== slice.length) {
+        const missing = slice.find((entry) => !held.get(archive.source, archive.accountId, entry.itemId)) ?? slice[0];
+        throw new Error(`Item ${missing?.itemId} is not in the library, so ${path.basename(archive.path)} was not recorded: scan the account again.`);
       }
-    }
+      for (const pointedRow of pointed) rowids.set(pointedRow.id, pointedRow.item_rowid);
+    });
+    forEachSlice(items.filter((entry) => entry.bodyText !== null), (slice) => {
+      const { sql, params } = valuesOf(slice, 2, (entry) => [rowids.get(entry.itemId), entry.bodyText]);
+      cachedStatement(db, bodiesSql(sql)).run(params);
+    });
     return toLibraryArchive(row);
   })();
 }

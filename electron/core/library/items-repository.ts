@@ -1,6 +1,7 @@
 import type { ScannedItem } from '../../../shared/inventory.ts';
 import type { ItemType, Localized, RuleId, Verdict } from '../../../shared/model.ts';
 import type { AccountScope } from './account-scope.ts';
+import { MAX_ROWS, cachedStatement, valuesOf } from './batched-rows.ts';
 import type { Library } from './library.ts';
 import { toItemType, toRuleId, toVerdict } from './row-values.ts';
 
@@ -73,31 +74,12 @@ function toLibraryItem(row: ItemRow): LibraryItem {
   };
 }
 
-type ScannedItemRow = Omit<ItemRow, 'sha256' | 'archive_id' | 'entry_path'>;
-
-function toScannedItemRow(scope: AccountScope, item: ItemInput): ScannedItemRow {
-  return {
-    source: scope.source,
-    account_id: scope.accountId,
-    id: item.id,
-    space_id: item.space,
-    type: item.type,
-    title: item.title,
-    created_at: item.createdAt,
-    verdict: item.verdict,
-    rule: item.rule,
-    reason_en: item.reason.en,
-    reason_nl: item.reason.nl,
-    quote: item.quote,
-    size: item.size,
-  };
-}
-
 // The WHERE skips unchanged rows, so a rescan of a large account rewrites only what changed.
-// Archive facts (sha256, archive_id, entry_path, body_text) are never touched by a scan.
-const UPSERT_ITEM = `
+// Archive facts (sha256, archive_id, entry_path, the body) are never touched by a scan.
+const upsertItemsSql = (values: string) => `
   INSERT INTO items (source, account_id, id, space_id, type, title, created_at, verdict, rule, reason_en, reason_nl, quote, size)
-  VALUES (@source, @account_id, @id, @space_id, @type, @title, @created_at, @verdict, @rule, @reason_en, @reason_nl, @quote, @size)
+  SELECT ?, ?, column1, column2, column3, column4, column5, column6, column7, column8, column9, column10, column11
+  FROM (${values}) WHERE column1 IS NOT NULL
   ON CONFLICT (source, account_id, id) DO UPDATE SET
     space_id = excluded.space_id, type = excluded.type, title = excluded.title, created_at = excluded.created_at,
     verdict = excluded.verdict, rule = excluded.rule, reason_en = excluded.reason_en, reason_nl = excluded.reason_nl,
@@ -107,18 +89,30 @@ const UPSERT_ITEM = `
     OR items.reason_en IS NOT excluded.reason_en OR items.reason_nl IS NOT excluded.reason_nl
     OR items.quote IS NOT excluded.quote OR items.size IS NOT excluded.size`;
 
+const itemValues = (item: ItemInput) => [
+  item.id, item.space, item.type, item.title, item.createdAt, item.verdict, item.rule, item.reason.en, item.reason.nl, item.quote, item.size,
+];
+
 /**
  * Inserts or refreshes the items of one account in one transaction; made for 100,000s of rows
- * (one prepared statement, no per-row reads). Returns how many were given.
+ * (up to MAX_ROWS rows per statement, no per-row reads). Returns how many were given.
  */
 export function upsertItems(library: Library, scope: AccountScope, items: Iterable<ItemInput>): number {
-  const statement = library.db.prepare<ScannedItemRow>(UPSERT_ITEM);
-  return library.db.transaction(() => {
+  const { db } = library;
+  return db.transaction(() => {
     let count = 0;
+    let batch: ItemInput[] = [];
+    const flush = () => {
+      const { sql, params } = valuesOf(batch, 11, itemValues);
+      cachedStatement(db, upsertItemsSql(sql)).run([scope.source, scope.accountId, ...params]);
+      batch = [];
+    };
     for (const item of items) {
-      statement.run(toScannedItemRow(scope, item));
+      batch.push(item);
       count += 1;
+      if (batch.length === MAX_ROWS) flush();
     }
+    if (batch.length > 0) flush();
     return count;
   })();
 }

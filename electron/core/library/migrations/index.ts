@@ -3,9 +3,10 @@ import type { Migration } from './migration.ts';
 import * as initial from './001-initial.ts';
 import * as bulk from './002-bulk.ts';
 import * as scanRuns from './003-scan-runs.ts';
+import * as searchAndTotals from './004-search-and-totals.ts';
 
 /** In version order; append, never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [initial, bulk, scanRuns];
+export const MIGRATIONS: readonly Migration[] = [initial, bulk, scanRuns, searchAndTotals];
 
 export const LATEST_VERSION: number = MIGRATIONS.at(-1)?.version ?? 0;
 
