@@ -1,5 +1,6 @@
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { buildCliBundle } from '../../scripts/build/cli-bundle.ts';
 import { alternate, type Contender } from '../lib/alternate.ts';
 import { buildBenchSnapshot, itemPaths } from '../lib/bench-snapshot.ts';
 import type { BenchContext, Scenario } from '../lib/context.ts';
@@ -53,6 +54,7 @@ export const bulkBytesScenario: Scenario = {
           label: taLabel,
           skip: null,
           run: async (round) => {
+            await buildCliBundle();
             const { value, timeline } = await withRequestTimeline(platform, async () => (await runArchiveCli({
               baseUrl: platform.url, workDir: path.join(context.tempDir, `ta-${round}`), concurrency: context.concurrency,
               expectItems: count, timeoutMs, profileDir: context.profileDir, profileName: 'bytes',
@@ -136,6 +138,7 @@ export const bulkBytesScenario: Scenario = {
         notes: [
           'The "of which wget -i" speed-up is download alone against the whole TwinArchive run: how close TwinArchive comes to just fetching the bytes.',
           'The platform generates file bytes as it serves them (in this process, sharing the 2 cores); every contender pays the same.',
+          'TwinArchive runs as installed from the bundle `npm run build:cli` makes, rebuilt before each of its runs (not timed); while a source file changes under it, the CLI falls back to compiling with tsx.',
         ],
       };
     } finally {

@@ -3,24 +3,25 @@ import path from 'node:path';
 import type { ScanResult, ScannedItem } from '../../../shared/inventory.ts';
 import type { ProgressListener } from '../../../shared/progress.ts';
 import type { RulesEngine } from '../../../shared/rules/rules-engine.ts';
-import { ArchiveLocator } from '../archive/pack/archive-locator.ts';
-import { packPart, type StagedItem } from '../archive/pack/pack-part.ts';
-import { planArchives, type PlannedArchive, type PlannedPart } from '../archive/plan/plan-archives.ts';
+import type { PackedPart } from '../archive/pack/pack-part.ts';
 import type { InventorySource } from '../inventory/inventory-source.ts';
 import { recordScanResult } from '../inventory/record-scan-result.ts';
 import { scanAccount } from '../inventory/scan-account.ts';
-import { recordArchive } from '../library/archives-repository.ts';
-import { jobArchives, setJobArchiveState, upsertJobArchives } from '../library/job-archives-repository.ts';
-import { jobItems, setJobItemState, upsertJobItems } from '../library/job-items-repository.ts';
+import { jobArchives, type JobArchive } from '../library/job-archives-repository.ts';
+import { packedJobItems, upsertJobItems } from '../library/job-items-repository.ts';
 import { createJob, getJob, setJobStatus } from '../library/jobs-repository.ts';
 import type { Library } from '../library/library.ts';
+import { ArchivePlan } from './archive-plan.ts';
 import { selectItems, unknownSpaces, type IncludeMode } from './archive-selection.ts';
-import { freeArchivePath, moveIntoPlace, sha256OfFile, verifyPackedPart } from './finalize-part.ts';
+import { verifyPackedPart } from './finalize-part.ts';
 import { archiveJobId, type ArchiveJobParams } from './job-identity.ts';
+import { PartWriter, type WrittenArchive } from './part-writer.ts';
 import { ProgressMeter } from './progress-meter.ts';
 import { stageItem, type ItemFetcher } from './stage-item.ts';
 import { StagingArea } from './staging-area.ts';
-import { mapConcurrent } from '../util/map-concurrent.ts';
+import { StagingQueue, hasLargeFile } from './staging-queue.ts';
+
+export type { WrittenArchive } from './part-writer.ts';
 
 export interface ArchiveJobOptions {
   client: InventorySource & ItemFetcher;
@@ -39,17 +40,6 @@ export interface ArchiveJobOptions {
   now?: () => Date;
 }
 
-export interface WrittenArchive {
-  path: string;
-  title: string;
-  part: number;
-  parts: number;
-  items: number;
-  size: number;
-  /** Written by an earlier run of the same job. */
-  earlier: boolean;
-}
-
 export interface ArchiveJobResult {
   jobId: string;
   scan: ScanResult;
@@ -64,9 +54,6 @@ export interface ArchiveJobResult {
 export class UnknownSpacesError extends Error {
   override readonly name = 'UnknownSpacesError';
 }
-
-const temporaryName = (jobId: string, part: PlannedPart) =>
-  `.twinarchive-${jobId}-${part.archiveKey.replace(/[^A-Za-z0-9_-]/g, '_')}-${part.part}.zip.partial`;
 
 /**
  * The main job: scan, fetch everything chosen into staging (resumably), and pack it into
@@ -128,17 +115,13 @@ interface SelectedRun extends Omit<ArchiveJobOptions, 'now'> {
   resumed: boolean;
 }
 
-async function bodyBytesOf(run: SelectedRun, items: readonly ScannedItem[]): Promise<Map<string, number>> {
-  const sizes = new Map<string, number>();
-  for (const item of items) {
-    if (!item.hasBody) continue;
-    sizes.set(item.id, (await stat(run.staging.bodyPath(item.id)).catch(() => ({ size: 0 }))).size);
-  }
-  return sizes;
-}
-
+/**
+ * Fetches and packs the selected items as one pipeline: items are staged in plan order with
+ * `concurrency` requests at once while the parts are written right behind them, each part read
+ * back and recorded while the next one is written.
+ */
 async function archiveSelected(run: SelectedRun): Promise<ArchiveJobResult> {
-  const { library, jobId, staging, meter, scan, selected, signal } = run;
+  const { library, jobId, staging, meter, scan, selected } = run;
   const itemsById = new Map(scan.items.map((item) => [item.id, item]));
   const childrenOf = new Map<string, ScannedItem[]>();
   for (const item of scan.items) {
@@ -149,112 +132,100 @@ async function archiveSelected(run: SelectedRun): Promise<ArchiveJobResult> {
   }
 
   upsertJobItems(library, jobId, selected.map((item) => ({ itemId: item.id, archiveKey: item.space ?? 'personal' })));
-  const packedBefore = new Set(jobItems(library, jobId, 'packed').map((entry) => entry.itemId));
-  const stagedBefore = new Set(jobItems(library, jobId, 'staged').map((entry) => entry.itemId));
+  const packedItems = run.resumed ? packedJobItems(library, jobId) : [];
+  const packedBefore = new Set(packedItems.map((entry) => entry.itemId));
+  const recorded = run.resumed ? await recordedParts(jobArchives(library, jobId)) : new Map<string, JobArchive>();
+  await staging.findEarlier();
+
   const bytesTotal = selected.reduce((sum, item) => sum + item.size, 0);
   meter.setPhase('fetching', { itemsTotal: selected.length, bytesTotal });
   meter.addItems(packedBefore.size);
   meter.addBytes(selected.filter((item) => packedBefore.has(item.id)).reduce((sum, item) => sum + item.size, 0));
 
-  const stagedItems = new Map<string, Promise<StagedItem>>();
+  // A failure anywhere stops the rest: requests in flight are cancelled, staged files stay.
+  const stop = new AbortController();
+  const signal = run.signal ? AbortSignal.any([run.signal, stop.signal]) : stop.signal;
   const problems: ArchiveJobResult['problems'] = [];
-  const stage = (item: ScannedItem): Promise<StagedItem> => {
-    let staged = stagedItems.get(item.id);
-    if (!staged) {
-      staged = stageItem(run.client, staging, item, { ...(signal ? { signal } : {}), onBytes: (delta) => meter.addBytes(delta) })
-        .then((files) => {
-          if (files.problem !== null) problems.push({ itemId: item.id, title: item.title, problem: files.problem });
-          else if (!stagedBefore.has(item.id)) setJobItemState(library, jobId, item.id, { state: 'staged', attempts: 0 });
-          return files;
-        });
-      staged.catch(() => undefined);
-      stagedItems.set(item.id, staged);
-    }
-    return staged;
-  };
-
-  // Bodies come first: they are small, and the plan sizes parts with them.
-  const notPacked = selected.filter((item) => !packedBefore.has(item.id));
-  await mapConcurrent(notPacked.filter((item) => item.hasBody && !item.file), run.concurrency, stage);
-  const plan = planArchives({ scan, items: selected, splitSize: run.splitSize, bodyBytes: await bodyBytesOf(run, selected) });
-  upsertJobArchives(library, jobId, plan.flatMap((archive) => archive.parts.map((part) => ({ archiveKey: archive.key, part: part.part, parts: part.parts }))));
-  const recorded = new Map(jobArchives(library, jobId).filter((entry) => entry.state === 'recorded').map((entry) => [`${entry.archiveKey}#${entry.part}`, entry]));
-
-  const locator = new ArchiveLocator(plan);
-  const queue = plan.flatMap((archive) => archive.parts
-    .filter((part) => !isRecorded(recorded, part))
-    .flatMap((part) => part.items.map((planned) => planned.item)));
-  const fetching = mapConcurrent(queue, run.concurrency, stage);
-  fetching.catch(() => undefined);
-
-  const archives: WrittenArchive[] = [];
-  for (const archive of plan) {
-    for (const part of archive.parts) {
-      const earlier = recorded.get(`${part.archiveKey}#${part.part}`);
-      if (earlier?.finalPath && (await stat(earlier.finalPath).catch(() => null))) {
-        archives.push({ path: earlier.finalPath, title: archive.title, part: part.part, parts: part.parts, items: part.items.length, size: (await stat(earlier.finalPath)).size, earlier: true });
-        continue;
-      }
-      archives.push(await writePart(run, archive, part, { locator, itemsById, childrenOf, stage }));
-      signal?.throwIfAborted();
-    }
-  }
-  await fetching;
-  return {
-    jobId, scan, archives, items: selected.length, bytes: selected.reduce((sum, item) => sum + item.size, 0),
-    problems, resumed: run.resumed,
-  };
-}
-
-function isRecorded(recorded: ReadonlyMap<string, unknown>, part: PlannedPart): boolean {
-  return recorded.has(`${part.archiveKey}#${part.part}`);
-}
-
-async function writePart(
-  run: SelectedRun,
-  archive: PlannedArchive,
-  part: PlannedPart,
-  context: {
-    locator: ArchiveLocator;
-    itemsById: ReadonlyMap<string, ScannedItem>;
-    childrenOf: ReadonlyMap<string, ScannedItem[]>;
-    stage: (item: ScannedItem) => Promise<StagedItem>;
-  },
-): Promise<WrittenArchive> {
-  const { library, jobId, scan, meter } = run;
-  const temporary = path.join(run.outDir, temporaryName(jobId, part));
-  await rm(temporary, { force: true });
-  const packed = await packPart({
-    scan, archive, part, locator: context.locator, itemsById: context.itemsById, childrenOf: context.childrenOf,
-    staged: context.stage, file: temporary, archivedAt: run.now(), ruleSetVersion: run.rules.ruleSet.version,
-    ...(run.signal ? { signal: run.signal } : {}),
-    onItemPacked: (item) => meter.addItems(1, item.title),
+  let writer: PartWriter | null = null;
+  const plan = new ArchivePlan({
+    scan, items: selected, splitSize: run.splitSize,
+    knownBodyBytes: new Map(packedItems.map((entry) => [entry.itemId, entry.bodySize ?? 0])),
+    onSettled: (settled) => writer?.onSettled(settled),
   });
+  const queue = new StagingQueue({
+    concurrency: run.concurrency,
+    // Only large downloads get the job's signal: for every other request the client's own (which
+    // the person's stop aborts) is enough, and combining signals costs more than a small request.
+    stage: (item) => stageItem(run.client, staging, item, { ...(hasLargeFile(item) ? { signal } : {}), onBytes: (delta) => meter.addBytes(delta) }),
+    onStaged: (item, files) => {
+      if (files.problem !== null) problems.push({ itemId: item.id, title: item.title, problem: files.problem });
+      plan.noteBody(item, files.bodySize);
+    },
+  });
+  const allStaged = queue.run(fetchOrder(plan, packedBefore));
+  allStaged.catch(() => undefined);
+  writer = new PartWriter({
+    library, jobId, scan, outDir: run.outDir, ruleSetVersion: run.rules.ruleSet.version, now: run.now, signal,
+    itemsById, childrenOf, packedBefore, recorded,
+    staged: (item) => queue.staged(item),
+    release: async (item, files) => {
+      queue.forget(item.id);
+      if (files.bodyPath !== null) await staging.spares.release(files.bodyPath, files.bodySize);
+      if (files.filePath !== null) await staging.spares.release(files.filePath, item.file?.size ?? Number.POSITIVE_INFINITY);
+    },
+    check: checkWrittenPart(itemsById),
+    onItemPacked: (item) => meter.addItems(1, item.title),
+    onPartVoided: (part) => meter.addItems(-part.items.length),
+    staging: allStaged,
+    runAhead: (until) => queue.runAheadUntil(until),
+  }, plan);
+
   try {
-    await verifyPackedPart(temporary, packed, context.itemsById);
-    const finalPath = await freeArchivePath(run.outDir, part.fileName);
-    const sha256 = await sha256OfFile(temporary);
-    setJobArchiveState(library, jobId, part.archiveKey, part.part, 'verified', finalPath);
-    await moveIntoPlace(temporary, finalPath);
-    library.db.transaction(() => {
-      recordArchive(library, {
-        source: scan.source, accountId: scan.account.id, spaceId: archive.space?.id ?? null, title: archive.title,
-        part: part.part, parts: part.parts, path: finalPath, size: packed.size, sha256,
-        entryCount: packed.entries.size, createdAt: packed.manifest.archivedAt,
-      }, packed.manifest.items.map((item) => {
-        const bodyText = packed.bodyTexts.get(item.id);
-        return { itemId: item.id, entryPath: item.path, sha256: item.sha256, ...(bodyText !== undefined ? { bodyText } : {}) };
-      }));
-      setJobArchiveState(library, jobId, part.archiveKey, part.part, 'recorded');
-      for (const planned of part.items) setJobItemState(library, jobId, planned.item.id, { state: 'packed' });
-    })();
-    for (const planned of part.items) {
-      await rm(run.staging.bodyPath(planned.item.id), { force: true });
-      await rm(run.staging.filePath(planned.item.id), { force: true });
-    }
-    return { path: finalPath, title: archive.title, part: part.part, parts: part.parts, items: part.items.length, size: packed.size, earlier: false };
+    plan.settleKnown();
+    if (run.resumed) await writer.removeLeftovers();
+    const archives = await writer.writeAll();
+    await allStaged;
+    return {
+      jobId, scan, archives, items: selected.length, bytes: bytesTotal, problems, resumed: run.resumed,
+    };
   } catch (error) {
-    await rm(temporary, { force: true });
+    stop.abort(error);
+    queue.stop(error);
+    await allStaged.catch(() => undefined);
+    await writer.discard();
     throw error;
   }
+}
+
+/** Parts earlier runs recorded whose ZIP is still where it was put, by `key#part`. */
+async function recordedParts(archives: readonly JobArchive[]): Promise<Map<string, JobArchive>> {
+  const recorded = new Map<string, JobArchive>();
+  for (const archive of archives) {
+    if (archive.state !== 'recorded' || !archive.finalPath) continue;
+    if (await stat(archive.finalPath).then(() => true, () => false)) recorded.set(`${archive.archiveKey}#${archive.part}`, archive);
+  }
+  return recorded;
+}
+
+/**
+ * The order items are staged in: the plan's, so each part can be written as soon as its items
+ * are in; for an archive that waits for its bodies before it is split, its bodies come first.
+ */
+function fetchOrder(plan: ArchivePlan, packedBefore: ReadonlySet<string>): ScannedItem[] {
+  const order: ScannedItem[] = [];
+  for (const archive of plan.archives) {
+    const items = archive.items.filter((item) => !packedBefore.has(item.id));
+    if (!plan.bodiesFirst(archive.key)) {
+      for (const item of items) order.push(item);
+      continue;
+    }
+    for (const item of items) if (item.hasBody) order.push(item);
+    for (const item of items) if (!item.hasBody) order.push(item);
+  }
+  return order;
+}
+
+/** Reads a written ZIP back entry by entry and returns its SHA-256 for the library. */
+function checkWrittenPart(itemsById: ReadonlyMap<string, ScannedItem>): (temporary: string, packed: PackedPart) => Promise<string> {
+  return (temporary, packed) => verifyPackedPart(temporary, packed, itemsById);
 }

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Library } from './library.ts';
 import { oneOf } from './row-values.ts';
 
@@ -117,4 +118,47 @@ export function jobItems(library: Library, jobId: string, state?: JobItemState):
     )
     .all({ job_id: jobId, state: state ?? null })
     .map(toJobItem);
+}
+
+/** A packed item of a job, with the size of its body when it had one. */
+export interface PackedJobItem {
+  itemId: string;
+  /** Bytes of the body it was packed with; null without a body (or when packed by an older version). */
+  bodySize: number | null;
+}
+
+// better-sqlite3 compiles SQL on every prepare(): per-item statements are compiled once per database.
+const statementCache = new WeakMap<Library['db'], Map<string, Statement<unknown[]>>>();
+
+function cachedStatement(library: Library, sql: string): Statement<unknown[]> {
+  let statements = statementCache.get(library.db);
+  if (statements === undefined) {
+    statements = new Map();
+    statementCache.set(library.db, statements);
+  }
+  let statement = statements.get(sql);
+  if (statement === undefined) {
+    statement = library.db.prepare<unknown[]>(sql);
+    statements.set(sql, statement);
+  }
+  return statement;
+}
+
+/** A job's packed items: what a resumed run skips, and the body sizes its plan was made with. */
+export function packedJobItems(library: Library, jobId: string): PackedJobItem[] {
+  return library.db
+    .prepare<[string], { item_id: string; size: number | null }>(`SELECT item_id, size FROM job_items WHERE job_id = ? AND state = 'packed'`)
+    .all(jobId)
+    .map((row) => ({ itemId: row.item_id, bodySize: row.size }));
+}
+
+/**
+ * Marks items packed with the size of their body (a resumed run plans with it), in one
+ * transaction; call it inside the one that records their archive.
+ */
+export function markJobItemsPacked(library: Library, jobId: string, items: readonly PackedJobItem[]): void {
+  const statement = cachedStatement(library, `UPDATE job_items SET state = 'packed', size = ? WHERE job_id = ? AND item_id = ?`);
+  library.db.transaction(() => {
+    for (const item of items) statement.run(item.bodySize, jobId, item.itemId);
+  })();
 }

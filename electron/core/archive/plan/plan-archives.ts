@@ -32,6 +32,10 @@ export interface PlannedArchive {
   key: string;
   space: ScannedSpace | null;
   title: string;
+  /** What its file names start with: the title, or `title (key)` when an earlier archive has that name. */
+  fileTitle: string;
+  /** Its items in archive order, across all parts. */
+  items: readonly ScannedItem[];
   parts: PlannedPart[];
 }
 
@@ -39,7 +43,7 @@ export interface PlanOptions {
   scan: ScanResult;
   items: readonly ScannedItem[];
   splitSize: number;
-  /** Bytes of each staged body, by item id (bodies are fetched before planning). */
+  /** Bytes of each staged body, by item id; a body not fetched yet counts as empty. */
   bodyBytes: ReadonlyMap<string, number>;
 }
 
@@ -83,9 +87,11 @@ function splitIntoParts(items: readonly ScannedItem[], splitSize: number, bodyBy
 }
 
 /**
- * Decides, before anything is written, which ZIP and which entry every item goes to: one
- * archive per space plus one for personal items, split into standalone parts. The plan is
- * a pure function of the scan and the staged bodies, so a resumed run plans the same.
+ * Decides which ZIP and which entry every item goes to: one archive per space plus one for
+ * personal items, split into standalone parts. The plan is a pure function of the scan and the
+ * body sizes, so a resumed run that knows the same sizes plans the same. File names do not
+ * depend on the splits: an archive whose split changes once its bodies are known (see
+ * planParts) keeps its name, and every other archive keeps its plan.
  */
 export function planArchives(options: PlanOptions): PlannedArchive[] {
   const { scan, splitSize, bodyBytes } = options;
@@ -103,25 +109,39 @@ export function planArchives(options: PlanOptions): PlannedArchive[] {
   return keys.map((key) => {
     const space = key === PERSONAL_KEY ? null : (spaces.get(key) ?? null);
     const title = space?.title ?? `Personal items of ${scan.account.name}`;
+    let fileTitle = title;
+    if (usedFileNames.has(collisionKey(safeArchiveFileName(title, '.zip', key)))) fileTitle = `${title} (${key})`;
+    usedFileNames.add(collisionKey(safeArchiveFileName(fileTitle, '.zip', key)));
     const items = (bySpace.get(key) ?? []).slice().sort(itemOrder);
-    const split = splitIntoParts(items, splitSize, bodyBytes);
-    const archiveName = (part: number) => {
-      const suffix = split.length > 1 ? ` part ${part} of ${split.length}.zip` : '.zip';
-      let name = safeArchiveFileName(title, suffix, key);
-      if (usedFileNames.has(collisionKey(name))) name = safeArchiveFileName(`${title} (${key})`, suffix, key);
-      usedFileNames.add(collisionKey(name));
-      return name;
-    };
-    const parts = split.map((partItems, index): PlannedPart => {
-      const namer = createEntryNamer({ reserved: [INDEX_ENTRY, MANIFEST_ENTRY] });
-      return {
-        archiveKey: key,
-        part: index + 1,
-        parts: split.length,
-        fileName: archiveName(index + 1),
-        items: partItems.map((item) => placeEntries(namer, item, item.hasBody)),
-      };
-    });
-    return { key, space, title, parts };
+    const archive = { key, space, title, fileTitle, items, parts: [] };
+    return { ...archive, parts: planParts(archive, splitSize, bodyBytes) };
   });
+}
+
+/** An archive's parts for the body sizes known now; the same sizes give the same parts. */
+export function planParts(archive: Omit<PlannedArchive, 'parts'>, splitSize: number, bodyBytes: ReadonlyMap<string, number>): PlannedPart[] {
+  const split = splitIntoParts(archive.items, splitSize, bodyBytes);
+  return split.map((partItems, index): PlannedPart => {
+    const namer = createEntryNamer({ reserved: [INDEX_ENTRY, MANIFEST_ENTRY] });
+    const suffix = split.length > 1 ? ` part ${index + 1} of ${split.length}.zip` : '.zip';
+    return {
+      archiveKey: archive.key,
+      part: index + 1,
+      parts: split.length,
+      fileName: safeArchiveFileName(archive.fileTitle, suffix, archive.key),
+      items: partItems.map((item) => placeEntries(namer, item, item.hasBody)),
+    };
+  });
+}
+
+/** Equal for two plans of one archive exactly when they put the same items in the same parts. */
+export function splitSignature(parts: readonly PlannedPart[]): string {
+  return parts.map((part) => part.items.length).join(',');
+}
+
+/** What the plan estimates an archive's items take, bodies counted with the sizes known now. */
+export function estimatedArchiveBytes(items: readonly ScannedItem[], bodyBytes: ReadonlyMap<string, number>): number {
+  let total = PART_OVERHEAD_BYTES;
+  for (const item of items) total += estimatedBytes(item, bodyBytes.get(item.id) ?? 0);
+  return total;
 }

@@ -1,6 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
-import { createReadStream, createWriteStream, writeFileSync } from 'node:fs';
-import { open, readFile, rename, rm, stat, truncate } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { readFile, rename, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { OpenedFile, OpenFileOptions } from '../../platform-client/platform-client.ts';
@@ -26,11 +26,25 @@ export interface DownloadOptions {
   onBytes?: (delta: number) => void;
   maxAttempts?: number;
   retryDelayMs?: (attempt: number) => number;
+  /**
+   * False: a file received whole from its first byte is not hashed on the way, for a caller that
+   * checks it against `expectedSha256` later anyway (the ZIP check reads every file back). Bytes
+   * kept from an earlier attempt are always checked, since they may have been damaged.
+   */
+  checkFresh?: boolean;
+  /** How a file taken whole into memory is written under its name (default: a plain write). */
+  writeWhole?: (file: string, bytes: Buffer) => Promise<void>;
 }
 
 export class DownloadIntegrityError extends Error {
   override readonly name = 'DownloadIntegrityError';
 }
+
+/**
+ * Below this size a file is taken whole into memory and written once it checks out: a broken
+ * download starts over, which costs less than the part file, its ETag and the rename would.
+ */
+const RESUMABLE_FROM_BYTES = 1024 * 1024;
 
 const unquote = (etag: string | null): string | null => etag?.replace(/^W\//, '').replace(/^"|"$/g, '') ?? null;
 
@@ -64,7 +78,7 @@ function isRetryable(error: unknown): boolean {
  * kept beside the part), and a changed file starts over. The result is checked against the
  * announced size and SHA-256 before it takes its final name.
  */
-export async function downloadResumable(client: FileOpener, request: DownloadRequest, options: DownloadOptions = {}): Promise<{ sha256: string; size: number }> {
+export async function downloadResumable(client: FileOpener, request: DownloadRequest, options: DownloadOptions = {}): Promise<{ sha256: string | null; size: number }> {
   const part = `${request.target}.part`;
   const etagFile = `${request.target}.etag`;
   const maxAttempts = options.maxAttempts ?? 8;
@@ -74,6 +88,7 @@ export async function downloadResumable(client: FileOpener, request: DownloadReq
   for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
     options.signal?.throwIfAborted();
     try {
+      if (request.expectedSize < RESUMABLE_FROM_BYTES) return await downloadWhole(client, request, options);
       return await downloadOnce(client, request, part, etagFile, options);
     } catch (error) {
       lastError = error;
@@ -84,13 +99,48 @@ export async function downloadResumable(client: FileOpener, request: DownloadReq
   throw lastError;
 }
 
+/**
+ * A small file: received into memory, checked, then written under its final name in one call.
+ * A crash while writing can leave it short there; whoever trusts a file from an earlier run
+ * checks it first (stageItem hashes it).
+ */
+async function downloadWhole(client: FileOpener, request: DownloadRequest, options: DownloadOptions): Promise<{ sha256: string; size: number }> {
+  const opened = await client.openFile(request.urlPath, options.signal ? { signal: options.signal } : {});
+  if (opened.size !== request.expectedSize) {
+    opened.stream.on('error', () => undefined);
+    opened.stream.destroy();
+    throw new DownloadIntegrityError(`${request.urlPath} is ${opened.size} bytes on the platform, not the ${request.expectedSize} it announced: scan again.`);
+  }
+  const hash = createHash('sha256');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of opened.stream) {
+      hash.update(chunk as Buffer);
+      chunks.push(chunk as Buffer);
+      size += (chunk as Buffer).length;
+      options.onBytes?.((chunk as Buffer).length);
+    }
+    if (size !== request.expectedSize) throw new DownloadIntegrityError(`${request.urlPath} stopped at ${size} of ${request.expectedSize} bytes.`);
+    const sha256 = hash.digest('hex');
+    if (sha256 !== request.expectedSha256 && sha256 !== unquote(opened.etag)) {
+      throw new DownloadIntegrityError(`${request.urlPath} did not match its SHA-256 after download; it is fetched again.`);
+    }
+    await (options.writeWhole ?? writeFile)(request.target, Buffer.concat(chunks, size));
+    return { sha256, size };
+  } catch (error) {
+    options.onBytes?.(-size);
+    throw error;
+  }
+}
+
 async function downloadOnce(
   client: FileOpener,
   request: DownloadRequest,
   part: string,
   etagFile: string,
   options: DownloadOptions,
-): Promise<{ sha256: string; size: number }> {
+): Promise<{ sha256: string | null; size: number }> {
   let have = await sizeOf(part);
   const knownEtag = have > 0 ? await readFile(etagFile, 'utf8').catch(() => null) : null;
   if (have > request.expectedSize || (have > 0 && knownEtag === null)) {
@@ -99,11 +149,15 @@ async function downloadOnce(
     have = 0;
   }
 
+  const checkFresh = options.checkFresh ?? true;
   let hash: Hash | null = null;
+  /** Every byte on disk came in this attempt, from the first one on. */
+  let fresh = false;
+  let servedEtag: string | null = null;
   if (have < request.expectedSize || request.expectedSize === 0) {
     // Hashed before the request, so the body is piped the moment it arrives: a body that breaks
     // while nothing listens would otherwise be an unhandled error.
-    let running = await hashPrefix(part, have);
+    let running = have > 0 ? await hashPrefix(part, have) : checkFresh ? createHash('sha256') : null;
     const opened = await client.openFile(request.urlPath, {
       start: have,
       ...(knownEtag ? { ifRange: knownEtag } : {}),
@@ -114,17 +168,19 @@ async function downloadOnce(
       // The platform sent the whole file: it changed since the part was written.
       options.onBytes?.(-have);
       have = 0;
-      running = createHash('sha256');
+      running = checkFresh ? createHash('sha256') : null;
     }
     if (opened.size !== request.expectedSize) {
       opened.stream.destroy();
       throw new DownloadIntegrityError(`${request.urlPath} is ${opened.size} bytes on the platform, not the ${request.expectedSize} it announced: scan again.`);
     }
-    if (have === 0) writeFileSync(etagFile, opened.etag ?? opened.lastModified ?? '');
+    if (have === 0 && request.expectedSize >= RESUMABLE_FROM_BYTES) await writeFile(etagFile, opened.etag ?? opened.lastModified ?? '');
     hash = running;
+    fresh = have === 0;
+    servedEtag = opened.etag;
     const received = new Transform({
       transform(chunk: Buffer, _encoding, done) {
-        running.update(chunk);
+        running?.update(chunk);
         options.onBytes?.(chunk.length);
         done(null, chunk);
       },
@@ -136,17 +192,16 @@ async function downloadOnce(
   if (size !== request.expectedSize) {
     throw new DownloadIntegrityError(`${request.urlPath} stopped at ${size} of ${request.expectedSize} bytes.`);
   }
-  const sha256 = (hash ?? (await hashPrefix(part, size))).digest('hex');
-  const etag = unquote(await readFile(etagFile, 'utf8').catch(() => null));
-  if (sha256 !== request.expectedSha256 && sha256 !== etag) {
+  const sha256 = fresh && !checkFresh ? null : (hash ?? (await hashPrefix(part, size))).digest('hex');
+  if (sha256 !== null && sha256 !== request.expectedSha256 && sha256 !== unquote(servedEtag ?? (await readFile(etagFile, 'utf8').catch(() => null)))) {
     options.onBytes?.(-size);
     await rm(part, { force: true });
     throw new DownloadIntegrityError(`${request.urlPath} did not match its SHA-256 after download; it is fetched again.`);
   }
-  const handle = await open(part, 'r+');
-  await handle.sync();
-  await handle.close();
+  // Not flushed to disk here: after a crash the file may hold less than was written, so whoever
+  // trusts a file from an earlier run checks it again first (stageItem hashes it), and the ZIP
+  // it goes into is read back against the announced SHA-256 and flushed before it takes its name.
   await rename(part, request.target);
-  await rm(etagFile, { force: true });
+  if (request.expectedSize >= RESUMABLE_FROM_BYTES) await rm(etagFile, { force: true });
   return { sha256, size };
 }
