@@ -1,29 +1,23 @@
-import type { ScanAccount } from '../../../shared/inventory.ts';
-import type { ProgressListener } from '../../../shared/progress.ts';
-import type { RulesEngine } from '../../../shared/rules/rules-engine.ts';
 import type { ScanRunInfo } from '../../../shared/scan-summary.ts';
+import type { AccountScope } from '../library/account-scope.ts';
 import type { Library } from '../library/library.ts';
 import { finishScanRunOffThread } from '../library/scan-merge.ts';
 import { failScanRun, startScanRun } from '../library/scan-runs-repository.ts';
 import { ScanStage } from '../library/scan-stage.ts';
-import { mapConcurrent } from '../util/map-concurrent.ts';
 import { createYearOf } from './creation-year.ts';
-import { collect, type InventorySource } from './inventory-source.ts';
-import { toScannedItem, toScannedSpace } from './to-scanned.ts';
+import { reportScanProgress, walkAccount, type WalkOptions } from './walk-account.ts';
 
-export interface ScanIntoLibraryOptions {
-  source: InventorySource;
-  sourceUrl: string;
-  rules: RulesEngine;
-  library: Library;
-  /** Spaces listed at once; the source's own limit still bounds requests. */
-  concurrency?: number;
-  onProgress?: ProgressListener;
-  signal?: AbortSignal;
-  now?: () => Date;
+interface StartedRun {
+  id: number;
+  scope: AccountScope;
+  stage: ScanStage;
 }
 
-const PROGRESS_EVERY = 100;
+export interface ScanIntoLibraryOptions extends WalkOptions {
+  sourceUrl: string;
+  library: Library;
+  now?: () => Date;
+}
 
 /**
  * Scans an account of any size: every space and item is judged as it arrives and written to
@@ -31,65 +25,40 @@ const PROGRESS_EVERY = 100;
  * never the items. When all is seen the run is compared and merged on a worker thread (see scan-merge.ts).
  */
 export async function scanIntoLibrary(options: ScanIntoLibraryOptions): Promise<ScanRunInfo> {
-  const { source, rules, library, signal } = options;
+  const { rules, library, signal } = options;
   const now = options.now ?? (() => new Date());
-  const report = (phase: 'signing-in' | 'listing' | 'indexing' | 'done', itemsDone: number, itemsTotal: number | null, detail: string | null) =>
-    options.onProgress?.({
-      phase, fraction: phase === 'done' ? 1 : itemsTotal ? Math.min(1, itemsDone / itemsTotal) : 0,
-      itemsDone, itemsTotal, bytesDone: 0, bytesTotal: null, bytesPerSecond: null, etaSeconds: null, detail,
-    });
-
-  report('signing-in', 0, null, null);
-  const me: ScanAccount = await source.signIn();
-  signal?.throwIfAborted();
-  const scope = { source: options.sourceUrl, accountId: me.id };
-  const runId = startScanRun(library, {
-    scope, account: me,
-    ruleSet: { version: rules.ruleSet.version, faqUpdated: rules.ruleSet.source.updated },
-    settings: { margin: rules.settings.margin, euLoginEmail: rules.settings.euLoginEmail },
-    startedAt: now().toISOString(),
-  });
+  const yearOf = createYearOf(rules.ruleSet.timeZone);
+  // Set once the walk has signed in and the run exists; read after the walk, and on failure.
+  const started: { run: StartedRun | null } = { run: null };
 
   try {
-    const stage = new ScanStage(library, runId);
-    const yearOf = createYearOf(rules.ruleSet.timeZone);
-    const summaries = await collect(source.listSpaces());
-    const expectedItems = summaries.reduce((sum, space) => sum + space.itemCount, 0);
-    let itemsSeen = 0;
-    const counted = (detail: string | null) => {
-      itemsSeen += 1;
-      if (itemsSeen % PROGRESS_EVERY === 0) report('listing', itemsSeen, expectedItems, detail);
-    };
-    report('listing', 0, expectedItems, null);
-
-    await mapConcurrent(summaries, options.concurrency ?? 4, async (summary) => {
-      signal?.throwIfAborted();
-      const activity = await collect(source.listActivity(summary.id));
-      const classification = rules.classifySpace({ kind: summary.kind, migrationRequest: summary.migrationRequest, activity });
-      stage.addSpace(toScannedSpace(summary, activity, rules.judge(classification)));
-      for await (const metadata of source.listSpaceItems(summary.id)) {
-        signal?.throwIfAborted();
-        const judgement = rules.judge(rules.classifySpaceItem(metadata, { kind: summary.kind, classification }));
-        stage.addItem({ item: toScannedItem(metadata, judgement), holderKind: summary.kind, createdYear: yearOf(metadata.createdAt) });
-        counted(summary.title);
-      }
+    const walked = await walkAccount(options, (me) => {
+      const scope = { source: options.sourceUrl, accountId: me.id };
+      const id = startScanRun(library, {
+        scope, account: me,
+        ruleSet: { version: rules.ruleSet.version, faqUpdated: rules.ruleSet.source.updated },
+        settings: { margin: rules.settings.margin, euLoginEmail: rules.settings.euLoginEmail },
+        startedAt: now().toISOString(),
+      });
+      const stage = new ScanStage(library, id);
+      started.run = { id, scope, stage };
+      return {
+        space: (space) => stage.addSpace(space),
+        item: (item, holder) => stage.addItem({ item, holderKind: holder?.kind ?? 'personal', createdYear: yearOf(item.createdAt) }),
+      };
     });
-    for await (const metadata of source.listPersonalItems()) {
-      signal?.throwIfAborted();
-      const judgement = rules.judge(rules.classifyPersonalItem(metadata, me));
-      stage.addItem({ item: toScannedItem(metadata, judgement), holderKind: 'personal', createdYear: yearOf(metadata.createdAt) });
-      counted(null);
-    }
-    stage.flush();
+    const { run } = started;
+    if (run === null) throw new Error('The scan ended before it started a run.');
+    run.stage.flush();
     signal?.throwIfAborted();
-    report('indexing', itemsSeen, itemsSeen, null);
+    reportScanProgress(options.onProgress, 'indexing', walked.items, walked.items, null);
     // The merge runs on a connection of its own: this one's page cache is dead weight meanwhile.
     library.db.pragma('shrink_memory');
-    const run = await finishScanRunOffThread(library, { runId, scope, finishedAt: now().toISOString() });
-    report('done', itemsSeen, itemsSeen, null);
-    return run;
+    const finished = await finishScanRunOffThread(library, { runId: run.id, scope: run.scope, finishedAt: now().toISOString() });
+    reportScanProgress(options.onProgress, 'done', walked.items, walked.items, null);
+    return finished;
   } catch (error) {
-    failScanRun(library, runId, error instanceof Error ? error.message : String(error), now().toISOString());
+    if (started.run !== null) failScanRun(library, started.run.id, error instanceof Error ? error.message : String(error), now().toISOString());
     throw error;
   }
 }
