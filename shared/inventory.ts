@@ -97,10 +97,14 @@ export function computeTotals(spaces: readonly ScannedSpace[], items: readonly S
     rule.bytes += item.size;
     bytes += item.size;
   }
-  const atRisk: VerdictTotals = {
+  return { spaces: spaces.length, items: items.length, bytes, byVerdict, atRisk: atRiskOf(byVerdict), byRule };
+}
+
+/** Lost plus uncertain: what the teacher should archive. */
+export function atRiskOf(byVerdict: Readonly<Record<Verdict, VerdictTotals>>): VerdictTotals {
+  return {
     spaces: byVerdict.lost.spaces + byVerdict.uncertain.spaces,
     items: byVerdict.lost.items + byVerdict.uncertain.items,
     bytes: byVerdict.lost.bytes + byVerdict.uncertain.bytes,
   };
-  return { spaces: spaces.length, items: items.length, bytes, byVerdict, atRisk, byRule };
 }

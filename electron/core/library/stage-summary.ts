@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emptyVerdictTotals, type ScanTotals } from '../../../shared/inventory.ts';
+import { atRiskOf, emptyVerdictTotals, type ScanTotals } from '../../../shared/inventory.ts';
 import { RULE_IDS, VERDICTS, type RuleId, type Verdict } from '../../../shared/model.ts';
 import {
   HOLDER_KINDS, addToBreakdown, emptyKindBreakdown, emptyVerdictBreakdown,
@@ -102,11 +102,7 @@ function summaryFromGroups(itemGroups: readonly ItemGroupRow[], spaceGroups: rea
   return {
     totals: {
       spaces, items, bytes, byVerdict, byRule: totalsByRule,
-      atRisk: {
-        spaces: byVerdict.lost.spaces + byVerdict.uncertain.spaces,
-        items: byVerdict.lost.items + byVerdict.uncertain.items,
-        bytes: byVerdict.lost.bytes + byVerdict.uncertain.bytes,
-      },
+      atRisk: atRiskOf(byVerdict),
     },
     byKind,
     byYear: [...byYear.values()].sort((a, b) => (a.year ?? Number.POSITIVE_INFINITY) - (b.year ?? Number.POSITIVE_INFINITY)),

@@ -1,4 +1,4 @@
-import { emptyVerdictTotals, type ScanTotals } from '../../../shared/inventory.ts';
+import { atRiskOf, emptyVerdictTotals, type ScanTotals } from '../../../shared/inventory.ts';
 import { VERDICTS, type Verdict } from '../../../shared/model.ts';
 import type { Library } from './library.ts';
 import { toRuleId, toVerdict } from './row-values.ts';
@@ -64,11 +64,7 @@ export function summary(library: Library): LibrarySummary {
     items: totals.items,
     bytes: totals.bytes,
     byVerdict,
-    atRisk: {
-      spaces: byVerdict.lost.spaces + byVerdict.uncertain.spaces,
-      items: byVerdict.lost.items + byVerdict.uncertain.items,
-      bytes: byVerdict.lost.bytes + byVerdict.uncertain.bytes,
-    },
+    atRisk: atRiskOf(byVerdict),
     byRule,
     archived: { items: totals.archivedItems, bytes: totals.archivedBytes, byVerdict: archivedByVerdict },
     archives: { count: archives?.count ?? 0, bytes: archives?.bytes ?? 0 },
