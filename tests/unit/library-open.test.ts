@@ -32,12 +32,14 @@ describe('openLibrary', () => {
     expect(tableNames(library.db)).toEqual(expect.arrayContaining(['archives', 'items', 'items_fts', 'job_archives', 'job_items', 'jobs', 'spaces']));
   });
 
-  it('turns on WAL, NORMAL sync, foreign keys and a busy timeout', () => {
+  it('turns on WAL, NORMAL sync, foreign keys, recursive triggers, a busy timeout and checkpoints every 10,000 pages', () => {
     const { db } = temp.open();
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(db.pragma('recursive_triggers', { simple: true })).toBe(1);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(10_000);
   });
 
   it('enforces foreign keys', () => {

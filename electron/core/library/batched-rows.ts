@@ -9,10 +9,11 @@ import type { Database, Statement } from 'better-sqlite3';
  * them; one statement per batch writes one segment per batch. It also saves the journal and the
  * binding overhead of a statement per row.
  *
- * Row counts are rounded up with rows of NULLs, which each statement skips, to one of at most
- * eight sizes per power of two: a connection prepares a few dozen variants of each statement.
+ * Row counts are rounded up to a power of two with rows of NULLs, which each statement skips, so
+ * a connection prepares at most seven variants of each statement (16 to 1,024 rows; the largest,
+ * for items, holds about 2 MB).
  */
-export const MAX_ROWS = 2048; // 13 values a row for items: 26,624 of SQLite's 32,766 parameters
+export const MAX_ROWS = 1024;
 
 const statements = new WeakMap<Database, Map<string, unknown>>();
 
@@ -45,12 +46,11 @@ export function forEachSlice<T>(rows: readonly T[], write: (slice: readonly T[])
 }
 
 /**
- * `VALUES (?, ?), (?, ?)` for `count` rows of `columns` values, padded, and the flat parameter list:
- * `values(row)` gives one row's values, the padding rows are NULLs.
+ * `VALUES (?, ?), (?, ?)` for the rows, `columns` values each, padded, and the flat parameter
+ * list: `values(row)` gives one row's values, the padding rows are NULLs.
  */
 export function valuesOf<T>(rows: readonly T[], columns: number, values: (row: T) => readonly unknown[]): { sql: string; params: unknown[] } {
-  const step = Math.max(16, 2 ** Math.ceil(Math.log2(Math.max(1, rows.length))) / 8);
-  const padded = Math.ceil(Math.max(1, rows.length) / step) * step;
+  const padded = Math.max(16, 2 ** Math.ceil(Math.log2(Math.max(1, rows.length))));
   const params: unknown[] = [];
   for (const row of rows) {
     const rowValues = values(row);

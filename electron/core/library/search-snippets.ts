@@ -11,9 +11,9 @@ export interface SnippetSource {
 
 /*
  * Snippets for one page of hits, written by FTS5 itself on a scratch index of just those rows in
- * the connection's temp schema: the same tokenizer, columns and snippet() as items_fts, so the
- * same passages. Asking items_fts for them row by row would rebuild the match list of a prefix
- * query (every word starting with "a") once per row.
+ * the connection's temp schema: the same tokenizer, columns (title, body_text) and snippet() as
+ * the single index of library version 3, so the same passages. Asking the library's indexes for
+ * them row by row would rebuild the match list of a prefix query ("a*") once per row.
  */
 const SETUP = `
   CREATE TEMP TABLE IF NOT EXISTS search_snippet_rows (rowid INTEGER PRIMARY KEY, title TEXT, body_text TEXT);

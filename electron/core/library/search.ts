@@ -54,6 +54,8 @@ const MAX_LIMIT = 500;
  * 2. Only when the titles run out: the other items whose title and body together hold every
  *    word, by bm25 with the title weighing five times the body. A word that rare in titles is
  *    rare in bodies too, so this ranks few rows.
+ * With a verdict, CROSS JOIN keeps the index as the outer loop: the other way round, SQLite would
+ * run the full-text query once per item of that verdict.
  */
 const TITLE_TIER = `
   SELECT rowid AS item_rowid
@@ -65,16 +67,23 @@ const TITLE_TIER = `
 const TITLE_TIER_OF_VERDICT = `
   SELECT items_fts.rowid AS item_rowid
   FROM items_fts
-  JOIN items ON items.rowid = items_fts.rowid
+  CROSS JOIN items ON items.rowid = items_fts.rowid
   WHERE items_fts MATCH @match AND items.verdict = @verdict
   ORDER BY items_fts.rowid
   LIMIT @limit`;
 
 const BODY_TIER = `
+  SELECT rowid AS item_rowid
+  FROM item_bodies_fts
+  WHERE item_bodies_fts MATCH @match
+  ORDER BY bm25(item_bodies_fts, 5.0, 1.0), rowid
+  LIMIT @limit`;
+
+const BODY_TIER_OF_VERDICT = `
   SELECT item_bodies_fts.rowid AS item_rowid
   FROM item_bodies_fts
-  JOIN items ON items.rowid = item_bodies_fts.rowid
-  WHERE item_bodies_fts MATCH @match AND (@verdict IS NULL OR items.verdict = @verdict)
+  CROSS JOIN items ON items.rowid = item_bodies_fts.rowid
+  WHERE item_bodies_fts MATCH @match AND items.verdict = @verdict
   ORDER BY bm25(item_bodies_fts, 5.0, 1.0), item_bodies_fts.rowid
   LIMIT @limit`;
 
@@ -96,21 +105,19 @@ export function search(library: Library, query: string, options: SearchOptions =
   const { db } = library;
   const wanted = Math.min(Number.MAX_SAFE_INTEGER, offset + limit);
 
-  const titleHits = (
-    verdict === null
-      ? cachedStatement<{ match: string; limit: number }, { item_rowid: number }>(db, TITLE_TIER).all({ match, limit: wanted })
-      : cachedStatement<{ match: string; verdict: string; limit: number }, { item_rowid: number }>(db, TITLE_TIER_OF_VERDICT).all({ match, verdict, limit: wanted })
-  ).map((row) => row.item_rowid);
+  const tier = (all: string, ofVerdict: string) =>
+    (verdict === null
+      ? cachedStatement<{ match: string; limit: number }, { item_rowid: number }>(db, all).all({ match, limit: wanted })
+      : cachedStatement<{ match: string; verdict: string; limit: number }, { item_rowid: number }>(db, ofVerdict).all({ match, verdict, limit: wanted })
+    ).map((row) => row.item_rowid);
+
+  const titleHits = tier(TITLE_TIER, TITLE_TIER_OF_VERDICT);
   let ranked = titleHits;
   if (titleHits.length < wanted) {
     // Every title match (of this verdict) is in hand: the body tier leaves them out, and its first
     // `wanted` rows hold at most that many of them.
     const inTitles = new Set(titleHits);
-    const bodyHits = cachedStatement<{ match: string; verdict: string | null; limit: number }, { item_rowid: number }>(db, BODY_TIER)
-      .all({ match, verdict, limit: wanted })
-      .map((row) => row.item_rowid)
-      .filter((rowid) => !inTitles.has(rowid));
-    ranked = [...titleHits, ...bodyHits];
+    ranked = [...titleHits, ...tier(BODY_TIER, BODY_TIER_OF_VERDICT).filter((rowid) => !inTitles.has(rowid))];
   }
   const page = ranked.slice(offset, wanted);
   if (page.length === 0) return [];
