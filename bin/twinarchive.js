@@ -37,6 +37,8 @@ function freshBundle() {
 const bundle = freshBundle();
 let runCli;
 if (bundle !== null) {
+  // A bug report's stack should name the source files, not lines of the bundle.
+  if (process.env.TWINARCHIVE_DEBUG) process.setSourceMapsEnabled(true);
   ({ runCli } = await import(pathToFileURL(bundle).href));
 } else {
   const { register } = await import('tsx/esm/api');

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,10 +59,11 @@ export async function buildCliBundle(): Promise<{ file: string; inputs: number }
   const suffix = `${process.pid}-${Date.now()}`;
   const bundleTemp = path.join(CLI_BUNDLE_DIR, `.${BUNDLE_NAME}.${suffix}`);
   const inputsTemp = path.join(CLI_BUNDLE_DIR, `.${INPUTS_NAME}.${suffix}`);
+  const mapTemp = path.join(CLI_BUNDLE_DIR, `${BUNDLE_NAME}.map.${suffix}`);
   try {
     const result = await build({
       entryPoints: [ENTRY],
-      outfile: bundleTemp,
+      outfile: path.join(CLI_BUNDLE_DIR, BUNDLE_NAME),
       bundle: true,
       platform: 'node',
       format: 'esm',
@@ -73,22 +73,27 @@ export async function buildCliBundle(): Promise<{ file: string; inputs: number }
       // Bundled CommonJS packages call require() for Node's own modules.
       banner: { js: "import { createRequire as __twinarchiveRequire } from 'node:module'; const require = __twinarchiveRequire(import.meta.url);" },
       plugins: [recordInputs(inputs)],
+      // Read only when TWINARCHIVE_DEBUG asks for stacks that name the source files.
+      sourcemap: 'linked',
       write: false,
       logLevel: 'silent',
     });
-    const code = result.outputFiles[0]?.contents;
-    if (code === undefined) throw new Error('esbuild wrote no bundle.');
-    const bundleSha256 = createHash('sha256').update(code).digest('hex');
+    const code = result.outputFiles.find((file) => file.path.endsWith('.mjs'))?.contents;
+    const map = result.outputFiles.find((file) => file.path.endsWith('.mjs.map'))?.contents;
+    if (code === undefined || map === undefined) throw new Error('esbuild wrote no bundle.');
     await writeFile(bundleTemp, code);
+    await writeFile(mapTemp, map);
     inputs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    await writeFile(inputsTemp, `${JSON.stringify({ bundle: BUNDLE_NAME, bundleSha256, bundleSize: code.length, inputs })}\n`);
+    await writeFile(inputsTemp, `${JSON.stringify({ bundle: BUNDLE_NAME, bundleSize: code.length, inputs })}\n`);
     // The manifest goes last: a reader that sees it also sees the bundle it describes.
+    await rename(mapTemp, path.join(CLI_BUNDLE_DIR, `${BUNDLE_NAME}.map`));
     await rename(bundleTemp, path.join(CLI_BUNDLE_DIR, BUNDLE_NAME));
     await rename(inputsTemp, path.join(CLI_BUNDLE_DIR, INPUTS_NAME));
     return { file: path.join(CLI_BUNDLE_DIR, BUNDLE_NAME), inputs: inputs.length };
   } finally {
     await rm(bundleTemp, { force: true });
     await rm(inputsTemp, { force: true });
+    await rm(mapTemp, { force: true });
   }
 }
 
