@@ -28,8 +28,9 @@ function fetcher() {
 const page = { id: 'p-1', hasBody: true, file: null } as ScannedItem;
 const material = { id: 'f-1', hasBody: false, url: null, file: { name: 'a.txt', mediaType: 'text/plain', size: FILE.length, sha256: sha(FILE) } } as ScannedItem;
 
-async function area(): Promise<StagingArea> {
-  const staging = new StagingArea(await tempDir(), 'job-1');
+/** A staging area that keeps up to `memoryBytes` in memory (none: everything goes to disk). */
+async function area(memoryBytes = 0): Promise<StagingArea> {
+  const staging = new StagingArea(await tempDir(), 'job-1', memoryBytes);
   await mkdir(staging.dir, { recursive: true });
   return staging;
 }
@@ -39,7 +40,7 @@ describe('staging an item', () => {
     const staging = await area();
     const first = fetcher();
     const staged = await stageItem(first.fake, staging, page, {});
-    expect(staged).toEqual({ bodyPath: staging.bodyPath('p-1', sha(BODY)), filePath: null, problem: null, bodySize: Buffer.byteLength(BODY) });
+    expect(staged).toEqual({ bodyPath: staging.bodyPath('p-1', sha(BODY)), filePath: null, body: null, fileBytes: null, problem: null, bodySize: Buffer.byteLength(BODY) });
     expect(await readFile(staged.bodyPath ?? '', 'utf8')).toBe(BODY);
 
     await staging.findEarlier();
@@ -61,5 +62,25 @@ describe('staging an item', () => {
     expect(await readFile(body.bodyPath ?? '', 'utf8')).toBe(BODY);
     expect((await readFile(file.filePath ?? '')).equals(FILE)).toBe(true);
     expect((await readdir(staging.dir)).sort()).toEqual([path.basename(damagedBody), path.basename(staging.filePath('f-1'))].sort());
+  });
+
+  it('keeps a copy of bodies and small files in memory while they fit the budget, and every one on disk', async () => {
+    const bodyBytes = Buffer.byteLength(BODY);
+    const staging = await area(bodyBytes + FILE.length);
+    const { fake } = fetcher();
+    const body = await stageItem(fake, staging, page, {});
+    const file = await stageItem(fake, staging, material, {});
+    expect(body.body?.toString('utf8')).toBe(BODY);
+    expect(file.fileBytes?.equals(FILE)).toBe(true);
+    expect(staging.memory.held).toBe(bodyBytes + FILE.length);
+    // On disk as well, for a run that resumes after a crash.
+    expect(await readFile(body.bodyPath ?? '', 'utf8')).toBe(BODY);
+    expect((await readFile(file.filePath ?? '')).equals(FILE)).toBe(true);
+
+    const pastBudget = await stageItem(fake, staging, { ...page, id: 'p-2' }, {});
+    expect(pastBudget.body).toBeNull();
+    expect(await readFile(pastBudget.bodyPath ?? '', 'utf8')).toBe(BODY);
+    staging.memory.give(bodyBytes);
+    expect((await stageItem(fake, staging, { ...page, id: 'p-3' }, {})).body?.toString('utf8')).toBe(BODY);
   });
 });

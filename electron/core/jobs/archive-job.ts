@@ -170,6 +170,8 @@ async function archiveSelected(run: SelectedRun): Promise<ArchiveJobResult> {
     staged: (item) => queue.staged(item),
     release: async (item, files) => {
       queue.forget(item.id);
+      if (files.body !== null) staging.memory.give(files.body.length);
+      if (files.fileBytes !== null) staging.memory.give(files.fileBytes.length);
       if (files.bodyPath !== null) await staging.spares.release(files.bodyPath, files.bodySize);
       if (files.filePath !== null) await staging.spares.release(files.filePath, item.file?.size ?? Number.POSITIVE_INFINITY);
     },

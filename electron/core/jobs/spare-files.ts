@@ -1,9 +1,15 @@
+import { renameSync, writeFileSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Only files up to this size are kept as spares, and only this many: what they hold stays on disk until reused. */
 const SPARE_MAX_BYTES = 64 * 1024;
 const MAX_SPARES = 4096;
+/**
+ * Small files are written synchronously: into the page cache that takes microseconds, while
+ * each asynchronous call costs the main thread more in its trips through the thread pool.
+ */
+const SYNC_WRITE_BYTES = 64 * 1024;
 export const SPARE_NAME = /^spare-(\d+)$/;
 
 /**
@@ -34,12 +40,18 @@ export class SpareFiles {
   async write(file: string, bytes: Uint8Array): Promise<void> {
     const spare = this.#free.pop();
     if (spare === undefined) {
-      await writeFile(file, bytes);
+      if (bytes.length <= SYNC_WRITE_BYTES) writeFileSync(file, bytes);
+      else await writeFile(file, bytes);
       return;
     }
     try {
-      await writeFile(spare, bytes);
-      await rename(spare, file);
+      if (bytes.length <= SYNC_WRITE_BYTES) {
+        writeFileSync(spare, bytes);
+        renameSync(spare, file);
+      } else {
+        await writeFile(spare, bytes);
+        await rename(spare, file);
+      }
     } catch (error) {
       await rm(spare, { force: true });
       throw error;

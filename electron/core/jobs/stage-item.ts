@@ -14,6 +14,10 @@ export interface ItemFetcher extends FileOpener {
 export interface StagedFiles {
   bodyPath: string | null;
   filePath: string | null;
+  /** A copy of the body at `bodyPath` kept in memory for packing, while the budget allows (see MemoryBudget). */
+  body: Buffer | null;
+  /** A copy of the small file at `filePath` kept in memory likewise. */
+  fileBytes: Buffer | null;
   /** Set when the platform would not give the item (deleted, no access): packed as a notice. */
   problem: string | null;
   /** Bytes of the staged body (0 without one): the plan sizes parts with it. */
@@ -69,6 +73,8 @@ export async function stageItem(
 ): Promise<StagedFiles> {
   const filePath = item.file ? staging.filePath(item.id) : null;
   let body: { path: string; size: number } | null = null;
+  let bodyBytes: Buffer | null = null;
+  let fileBytes: Buffer | null = null;
   try {
     if (item.hasBody) {
       body = await earlierBody(staging, item.id);
@@ -77,6 +83,7 @@ export async function stageItem(
         const file = staging.bodyPath(item.id, sha256Of(bytes));
         await staging.spares.write(file, bytes);
         body = { path: file, size: bytes.length };
+        if (staging.memory.take(bytes.length)) bodyBytes = bytes;
       }
     }
     if (filePath !== null && item.file && !(staging.hasEarlierFile(item.id) && (await earlierFileIsWhole(filePath, item.file)))) {
@@ -90,13 +97,16 @@ export async function stageItem(
         // Each file is read back from its ZIP and compared with the announced SHA-256 before the
         // ZIP is kept; hashing it on the way in as well would be one more pass over every byte.
         checkFresh: false,
-        writeWhole: (file, bytes) => staging.spares.write(file, bytes),
+        writeWhole: async (file, bytes) => {
+          await staging.spares.write(file, bytes);
+          if (staging.memory.take(bytes.length)) fileBytes = bytes;
+        },
       });
     }
-    return { bodyPath: body?.path ?? null, filePath, problem: null, bodySize: body?.size ?? 0 };
+    return { bodyPath: body?.path ?? null, filePath, body: bodyBytes, fileBytes, problem: null, bodySize: body?.size ?? 0 };
   } catch (error) {
     if (!isPermanent(error)) throw error;
     const fileStaged = filePath !== null && (await stat(filePath).then(() => true, () => false));
-    return { bodyPath: body?.path ?? null, filePath: fileStaged ? filePath : null, problem: error.message, bodySize: body?.size ?? 0 };
+    return { bodyPath: body?.path ?? null, filePath: fileStaged ? filePath : null, body: bodyBytes, fileBytes: null, problem: error.message, bodySize: body?.size ?? 0 };
   }
 }

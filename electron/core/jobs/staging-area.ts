@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { MemoryBudget } from './memory-budget.ts';
 import { SPARE_NAME, SpareFiles } from './spare-files.ts';
 
 const BODY_NAME = /^([0-9a-f]{32})\.([0-9a-f]{64})\.body\.html$/;
 const FILE_NAME = /^([0-9a-f]{32})\.file$/;
+/** Copies of staged bodies and small files kept in memory for packing, at most (see MemoryBudget). */
+export const STAGED_IN_MEMORY_BYTES = 16 * 1024 * 1024;
 
 /**
  * Where a job keeps fetched bodies and files until their ZIP is written and checked. Item ids
@@ -16,12 +19,14 @@ export class StagingArea {
   readonly dir: string;
   /** Small staged files are written through these and given back to them, see SpareFiles. */
   readonly spares: SpareFiles;
+  readonly memory: MemoryBudget;
   /** What earlier runs left, by item hash: found once, before the first item is staged. */
   #earlier = new Map<string, { bodies: string[]; file: boolean }>();
 
-  constructor(dataDir: string, jobId: string) {
+  constructor(dataDir: string, jobId: string, memoryBytes = STAGED_IN_MEMORY_BYTES) {
     this.dir = path.join(dataDir, 'staging', jobId);
     this.spares = new SpareFiles(this.dir);
+    this.memory = new MemoryBudget(memoryBytes);
   }
 
   #base(itemId: string): string {

@@ -17,6 +17,9 @@ import { WRITE_WINDOW, hasRoomFor } from './write-window.ts';
 export interface StagedItem {
   bodyPath: string | null;
   filePath: string | null;
+  /** Copies of the body and file in memory, when staging kept them: packing need not read them back. */
+  body: Buffer | null;
+  fileBytes: Buffer | null;
   /** Why the platform did not give the item; it is archived as a notice with its metadata. */
   problem: string | null;
 }
@@ -91,7 +94,7 @@ export async function packPart(input: PackPartInput): Promise<PackedPart> {
     })), { modified, compress: true }));
 
     const arrivals = readAhead(part.items, READ_AHEAD, (planned) => input.staged(planned.item), async (planned, staged) => ({
-      planned, staged, original: staged.bodyPath ? await readWhole(staged.bodyPath) : null,
+      planned, staged, original: staged.body ?? (staged.bodyPath ? await readWhole(staged.bodyPath) : null),
     }));
     for await (const { planned, staged, original } of arrivals) {
       input.signal?.throwIfAborted();
@@ -109,7 +112,7 @@ export async function packPart(input: PackPartInput): Promise<PackedPart> {
         space: archive.space,
         body,
         originalEntryPath: planned.originalEntry,
-        file: planned.fileEntry && staged.filePath ? { kind: 'entry', path: planned.fileEntry } : null,
+        file: planned.fileEntry && (staged.filePath !== null || staged.fileBytes !== null) ? { kind: 'entry', path: planned.fileEntry } : null,
         parent: parent ? relatedLink(locator, part, parent) : null,
         attachments: children.filter((child) => child.file !== null).map((child) => relatedLink(locator, part, child)),
         replies: children.filter((child) => child.file === null).map((child) => relatedLink(locator, part, child)),
@@ -118,12 +121,15 @@ export async function packPart(input: PackPartInput): Promise<PackedPart> {
       });
       track(zip.addBuffer(planned.pageEntry, text(page), { modified, compress: true }));
       if (planned.originalEntry && original) track(zip.addBuffer(planned.originalEntry, original, { modified, compress: true }));
-      if (planned.fileEntry && staged.filePath && item.file) {
-        track(zip.addFile(planned.fileEntry, staged.filePath, {
+      const fileSource = staged.fileBytes ?? staged.filePath;
+      if (planned.fileEntry && item.file && fileSource !== null) {
+        const entry = {
           modified: item.updatedAt ? new Date(item.updatedAt) : new Date(item.createdAt),
           compress: shouldCompress(item.file.mediaType, item.file.name),
-          size: item.file.size,
-        }));
+        };
+        track(typeof fileSource === 'string'
+          ? zip.addFile(planned.fileEntry, fileSource, { ...entry, size: item.file.size })
+          : zip.addBuffer(planned.fileEntry, fileSource, entry));
       }
       await drain();
       input.onItemPacked?.(item);
