@@ -42,6 +42,17 @@ describe('openLibrary', () => {
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(10_000);
   });
 
+  it('keeps pages and statement journals in memory for the app, and less of both for a long job', () => {
+    const interactive = temp.open().db;
+    expect([interactive.pragma('cache_size', { simple: true }), interactive.pragma('temp_store', { simple: true })]).toEqual([-32_000, 2]); // MEMORY
+    const job = openLibrary(path.join(temp.folder(), 'library.sqlite'), 'job');
+    try {
+      expect([job.db.pragma('cache_size', { simple: true }), job.db.pragma('temp_store', { simple: true })]).toEqual([-8_000, 1]); // FILE
+    } finally {
+      job.close();
+    }
+  });
+
   it('enforces foreign keys', () => {
     const { db } = temp.open();
     expect(() =>

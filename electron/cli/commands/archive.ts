@@ -57,7 +57,7 @@ export async function runArchive(args: string[], io: CliIo, signal: AbortSignal)
   const splitSize = integerOption(values['split-size'], 'split-size', MIN_SPLIT_SIZE, Number.MAX_SAFE_INTEGER) ?? DEFAULT_SPLIT_SIZE;
   const dataDir = resolveDataDir(values['data-dir'], io);
   const settings = await resolveAccount(values, io);
-  const library = openLibraryIn(dataDir);
+  const library = openLibraryIn(dataDir, 'job');
   const client = createPlatformClient({ baseUrl: settings.baseUrl, credentials: settings.credentials, concurrency: settings.concurrency, signal });
   const progress = createProgressPrinter(io.stderr);
   try {

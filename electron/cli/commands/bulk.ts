@@ -72,7 +72,7 @@ export async function runBulk(args: string[], io: CliIo, signal: AbortSignal): P
   const dataDir = resolveDataDir(values['data-dir'], io);
   const accounts = await loadJobFile({ jobFile, outRoot, env: io.env, ruleSet, margin });
 
-  const library = openLibraryIn(dataDir);
+  const library = openLibraryIn(dataDir, 'job');
   const progress = createBulkProgressPrinter(io.stderr);
   try {
     const result = await runBulkJob({
