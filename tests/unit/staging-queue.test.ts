@@ -4,7 +4,7 @@ import type { StagedFiles } from '../../electron/core/jobs/stage-item.ts';
 import { StagingQueue } from '../../electron/core/jobs/staging-queue.ts';
 
 const item = (index: number, fileSize = 0) => ({ id: `i-${index}`, size: fileSize, file: fileSize > 0 ? { size: fileSize } : null }) as ScannedItem;
-const files: StagedFiles = { bodyPath: null, filePath: null, body: null, fileBytes: null, problem: null, bodySize: 0 };
+const files: StagedFiles = { body: null, smallFile: null, filePath: null, problem: null, bodySize: 0 };
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 describe('the staging queue', () => {

@@ -94,7 +94,8 @@ export async function runArchiveJob(options: ArchiveJobOptions): Promise<Archive
 
   try {
     const selected = selectItems(scan, options.include, options.spaces);
-    const result = await archiveSelected({ ...options, outDir, scan, selected, jobId, staging, meter, now, resumed: existing !== null });
+    const result = await archiveSelected({ ...options, outDir, scan, selected, jobId, staging, meter, now, resumed: existing !== null })
+      .finally(() => staging.close());
     setJobStatus(library, jobId, 'done');
     await rm(staging.dir, { recursive: true, force: true });
     meter.setPhase('done');
@@ -170,10 +171,7 @@ async function archiveSelected(run: SelectedRun): Promise<ArchiveJobResult> {
     staged: (item) => queue.staged(item),
     release: async (item, files) => {
       queue.forget(item.id);
-      if (files.body !== null) staging.memory.give(files.body.length);
-      if (files.fileBytes !== null) staging.memory.give(files.fileBytes.length);
-      if (files.bodyPath !== null) await staging.spares.release(files.bodyPath, files.bodySize);
-      if (files.filePath !== null) await staging.spares.release(files.filePath, item.file?.size ?? Number.POSITIVE_INFINITY);
+      await staging.release(item.id, files.filePath);
     },
     check: checkWrittenPart(itemsById),
     onItemPacked: (item) => meter.addItems(1, item.title),

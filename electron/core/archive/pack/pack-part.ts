@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs';
-import { promisify } from 'node:util';
 import type { ScanResult, ScannedItem } from '../../../../shared/inventory.ts';
 import { renderArchiveIndex } from '../html/archive-index.ts';
 import { escapeHtml } from '../html/escape-html.ts';
@@ -10,16 +8,16 @@ import { MANIFEST_FORMAT, type Manifest, type ManifestItem } from '../manifest.t
 import { INDEX_ENTRY, MANIFEST_ENTRY, shouldCompress } from '../plan/entry-layout.ts';
 import type { PlannedArchive, PlannedItem, PlannedPart } from '../plan/plan-archives.ts';
 import { createZipWriter, type WrittenEntry } from '../zip/zip-writer.ts';
+import type { StagedBytes } from '../../jobs/staging-area.ts';
 import type { ArchiveLocator } from './archive-locator.ts';
 import { READ_AHEAD, readAhead } from './read-ahead.ts';
 import { WRITE_WINDOW, hasRoomFor } from './write-window.ts';
 
 export interface StagedItem {
-  bodyPath: string | null;
+  body: StagedBytes | null;
+  /** A small file staged whole; a larger one is at `filePath`. */
+  smallFile: StagedBytes | null;
   filePath: string | null;
-  /** Copies of the body and file in memory, when staging kept them: packing need not read them back. */
-  body: Buffer | null;
-  fileBytes: Buffer | null;
   /** Why the platform did not give the item; it is archived as a notice with its metadata. */
   problem: string | null;
 }
@@ -48,9 +46,6 @@ export interface PackedPart {
   /** Plain text of each archived body, for the full-text index. */
   bodyTexts: Map<string, string>;
 }
-
-// The callback form costs fewer hops through the thread pool than fs/promises for a small file.
-const readWhole = promisify(readFile);
 
 function relatedLink(locator: ArchiveLocator, part: PlannedPart, item: ScannedItem): RelatedItemLink {
   const resolve = locator.resolverFor(part);
@@ -94,9 +89,10 @@ export async function packPart(input: PackPartInput): Promise<PackedPart> {
     })), { modified, compress: true }));
 
     const arrivals = readAhead(part.items, READ_AHEAD, (planned) => input.staged(planned.item), async (planned, staged) => ({
-      planned, staged, original: staged.body ?? (staged.bodyPath ? await readWhole(staged.bodyPath) : null),
+      planned, staged, original: staged.body ? await staged.body.read() : null,
+      smallFile: staged.smallFile ? await staged.smallFile.read() : null,
     }));
-    for await (const { planned, staged, original } of arrivals) {
+    for await (const { planned, staged, original, smallFile } of arrivals) {
       input.signal?.throwIfAborted();
       const { item } = planned;
       const body: SanitizedBody | null = original
@@ -112,7 +108,7 @@ export async function packPart(input: PackPartInput): Promise<PackedPart> {
         space: archive.space,
         body,
         originalEntryPath: planned.originalEntry,
-        file: planned.fileEntry && (staged.filePath !== null || staged.fileBytes !== null) ? { kind: 'entry', path: planned.fileEntry } : null,
+        file: planned.fileEntry && (staged.filePath !== null || smallFile !== null) ? { kind: 'entry', path: planned.fileEntry } : null,
         parent: parent ? relatedLink(locator, part, parent) : null,
         attachments: children.filter((child) => child.file !== null).map((child) => relatedLink(locator, part, child)),
         replies: children.filter((child) => child.file === null).map((child) => relatedLink(locator, part, child)),
@@ -121,7 +117,7 @@ export async function packPart(input: PackPartInput): Promise<PackedPart> {
       });
       track(zip.addBuffer(planned.pageEntry, text(page), { modified, compress: true }));
       if (planned.originalEntry && original) track(zip.addBuffer(planned.originalEntry, original, { modified, compress: true }));
-      const fileSource = staged.fileBytes ?? staged.filePath;
+      const fileSource = smallFile ?? staged.filePath;
       if (planned.fileEntry && item.file && fileSource !== null) {
         const entry = {
           modified: item.updatedAt ? new Date(item.updatedAt) : new Date(item.createdAt),

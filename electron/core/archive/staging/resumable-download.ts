@@ -44,7 +44,7 @@ export class DownloadIntegrityError extends Error {
  * Below this size a file is taken whole into memory and written once it checks out: a broken
  * download starts over, which costs less than the part file, its ETag and the rename would.
  */
-const RESUMABLE_FROM_BYTES = 1024 * 1024;
+export const RESUMABLE_FROM_BYTES = 1024 * 1024;
 
 /**
  * Bytes held between the socket and the disk. With the streams' 16 KiB default the socket is
