@@ -1,10 +1,11 @@
 import type { ScanResult } from '../../../shared/inventory.ts';
 import type { PackedPart } from '../archive/pack/pack-part.ts';
 import type { PlannedArchive, PlannedPart } from '../archive/plan/plan-archives.ts';
-import { recordArchive } from '../library/archives-repository.ts';
-import { setJobArchiveState } from '../library/job-archives-repository.ts';
-import { markJobItemsPacked } from '../library/job-items-repository.ts';
+import { explainRecordFailure, recordArchiveSteps, type ArchiveInput } from '../library/archives-repository.ts';
+import { recordedJobArchiveStep } from '../library/job-archives-repository.ts';
+import { packedJobItemsSteps } from '../library/job-items-repository.ts';
 import type { Library } from '../library/library.ts';
+import { runSqlStepsInWorker } from '../library/sql-worker.ts';
 import { freeArchivePath, moveIntoPlace } from './finalize-part.ts';
 
 export interface CheckedPart {
@@ -22,7 +23,9 @@ export interface CheckedPart {
  * this one did), all in one transaction, and then gives the ZIP its final name. In that order a
  * crash in between leaves a record whose file is missing, which the next run writes again under
  * the same name; the other way round it would leave a ZIP the library does not know, and the
- * next run would write it again beside it.
+ * next run would write it again beside it. The transaction runs on a worker thread: indexing the
+ * bodies of a part of thousands of items takes seconds, during which the main thread goes on
+ * fetching and packing (and, in the app, answering the window).
  */
 export async function recordPart(
   library: Library,
@@ -32,18 +35,25 @@ export async function recordPart(
   const { archive, part, packed, sha256 } = checked;
   const { jobId, scan } = context;
   const finalPath = await freeArchivePath(context.outDir, part.fileName);
-  library.db.transaction(() => {
-    recordArchive(library, {
-      source: scan.source, accountId: scan.account.id, spaceId: archive.space?.id ?? null, title: archive.title,
-      part: part.part, parts: part.parts, path: finalPath, size: packed.size, sha256,
-      entryCount: packed.entries.size, createdAt: packed.manifest.archivedAt,
-    }, packed.manifest.items.map((item) => {
-      const bodyText = packed.bodyTexts.get(item.id);
-      return { itemId: item.id, entryPath: item.path, sha256: item.sha256, ...(bodyText !== undefined ? { bodyText } : {}) };
-    }));
-    setJobArchiveState(library, jobId, part.archiveKey, part.part, 'recorded', finalPath);
-    markJobItemsPacked(library, jobId, part.items.map(({ item }) => ({ itemId: item.id, bodySize: item.hasBody ? context.bodyBytes(item.id) : null })));
-  })();
+  const record: ArchiveInput = {
+    source: scan.source, accountId: scan.account.id, spaceId: archive.space?.id ?? null, title: archive.title,
+    part: part.part, parts: part.parts, path: finalPath, size: packed.size, sha256,
+    entryCount: packed.entries.size, createdAt: packed.manifest.archivedAt,
+  };
+  const entries = packed.manifest.items.map((item) => {
+    const bodyText = packed.bodyTexts.get(item.id);
+    return { itemId: item.id, entryPath: item.path, sha256: item.sha256, ...(bodyText !== undefined ? { bodyText } : {}) };
+  });
+  const steps = [
+    ...recordArchiveSteps(record, entries),
+    recordedJobArchiveStep(jobId, part.archiveKey, part.part, finalPath),
+    ...packedJobItemsSteps(jobId, part.items.map(({ item }) => ({ itemId: item.id, bodySize: item.hasBody ? context.bodyBytes(item.id) : null }))),
+  ];
+  try {
+    await runSqlStepsInWorker(library.file, steps, true);
+  } catch (error) {
+    throw explainRecordFailure(error, library, record, entries);
+  }
   await moveIntoPlace(checked.temporary, finalPath);
   return finalPath;
 }

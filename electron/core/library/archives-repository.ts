@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { cachedStatement, forEachSlice, valuesOf } from './batched-rows.ts';
 import type { Library } from './library.ts';
+import { StepExpectationError, runSqlSteps, type SqlStep } from './sql-steps.ts';
 
 export interface ArchiveInput {
   source: string;
@@ -68,16 +69,20 @@ function toLibraryArchive(row: ArchiveRow): LibraryArchive {
 // entries drive the join (SQLite would otherwise walk the whole account for every statement).
 const itemRowid = (id: string) => `(SELECT rowid FROM items WHERE source = ? AND account_id = ? AND id = ${id})`;
 
+// Parameters: the archive's path, then source and account id, then the entries.
 const pointSql = (values: string) => `
-  UPDATE items SET archive_id = ?, entry_path = entry.entry_path, sha256 = entry.sha256
+  UPDATE items SET archive_id = (SELECT id FROM archives WHERE path = ?), entry_path = entry.entry_path, sha256 = entry.sha256
   FROM (SELECT ${itemRowid('column1')} AS item_rowid, column2 AS entry_path, column3 AS sha256 FROM (${values})) AS entry
-  WHERE items.rowid = entry.item_rowid
-  RETURNING items.rowid AS item_rowid, items.id AS id`;
+  WHERE items.rowid = entry.item_rowid`;
 
+// Parameters: source and account id, then the entries (item id, text).
 const bodiesSql = (values: string) => `
   INSERT INTO item_bodies (item_rowid, body_text)
-  SELECT column1, column2 FROM (${values}) WHERE column1 IS NOT NULL
+  SELECT item_rowid, body_text FROM (SELECT ${itemRowid('column1')} AS item_rowid, column2 AS body_text FROM (${values}))
+  WHERE item_rowid IS NOT NULL
   ON CONFLICT (item_rowid) DO UPDATE SET body_text = excluded.body_text WHERE body_text IS NOT excluded.body_text`;
+
+const MISSING_ITEM = 'An entry names an item the library does not hold.';
 
 interface PointedEntry {
   itemId: string;
@@ -102,64 +107,72 @@ function entriesPerItem(entries: readonly ArchivedEntry[]): PointedEntry[] {
 }
 
 /**
- * Records a written ZIP and points its items at it, in ONE transaction: the library never
+ * The statements that record a written ZIP and point its items at it, to run in ONE
+ * transaction (runSqlSteps here, or runSqlStepsInWorker off the main thread): the library never
  * claims an item is archived in a file that is not recorded, nor the reverse. Recording the
  * same path again replaces the earlier record (a resumed job may redo its last step), and its
  * items no longer claimed by the new file lose their archive link. An entry's body text, when
- * given, replaces the item's; without one the item keeps what it had.
- * Throws, recording nothing, when an entry names an item the library does not hold.
+ * given, replaces the item's; without one the item keeps what it had. The batch fails, recording
+ * nothing, when an entry names an item the library does not hold (see missingItemError).
+ * The last step returns the new record.
  */
-export function recordArchive(library: Library, archive: ArchiveInput, entries: readonly ArchivedEntry[]): LibraryArchive {
+export function recordArchiveSteps(archive: ArchiveInput, entries: readonly ArchivedEntry[]): SqlStep[] {
   if (!path.isAbsolute(archive.path)) throw new Error(`The archive path ${archive.path} is not absolute.`);
-  const { db } = library;
-  const previous = cachedStatement<[string], { id: number }>(db, 'SELECT id FROM archives WHERE path = ?');
-  const unlink = cachedStatement<[number]>(db, 'UPDATE items SET archive_id = NULL, entry_path = NULL WHERE archive_id = ?');
-  const remove = cachedStatement<[number]>(db, 'DELETE FROM archives WHERE id = ?');
-  const insert = cachedStatement<Omit<ArchiveRow, 'id'>, ArchiveRow>(
-    db,
-    `INSERT INTO archives (source, account_id, space_id, title, part, parts, path, size, sha256, entry_count, created_at)
-     VALUES (@source, @account_id, @space_id, @title, @part, @parts, @path, @size, @sha256, @entry_count, @created_at)
-     RETURNING ${ARCHIVE_COLUMNS}`,
-  );
-  const held = cachedStatement<[string, string, string], { found: number }>(db, 'SELECT 1 AS found FROM items WHERE source = ? AND account_id = ? AND id = ?');
   const items = entriesPerItem(entries);
   const scope = [archive.source, archive.accountId];
-  return db.transaction(() => {
-    const replaced = previous.get(archive.path);
-    if (replaced) {
-      unlink.run(replaced.id);
-      remove.run(replaced.id);
-    }
-    const row = insert.get({
-      source: archive.source,
-      account_id: archive.accountId,
-      space_id: archive.spaceId,
-      title: archive.title,
-      part: archive.part,
-      parts: archive.parts,
-      path: archive.path,
-      size: archive.size,
-      sha256: archive.sha256,
-      entry_count: archive.entryCount,
-      created_at: archive.createdAt,
-    });
-    if (!row) throw new Error(`Recording ${archive.path} returned no row.`);
-    const rowids = new Map<string, number>();
-    forEachSlice(items, (slice) => {
-      const { sql, params } = valuesOf(slice, 3, (entry) => [entry.itemId, entry.entryPath, entry.sha256]);
-      const pointed = cachedStatement<unknown[], { item_rowid: number; id: string }>(db, pointSql(sql)).all([row.id, ...scope, ...params]);
-      if (pointed.length !== slice.length) {
-        const missing = slice.find((entry) => !held.get(archive.source, archive.accountId, entry.itemId)) ?? slice[0];
-        throw new Error(`Item ${missing?.itemId} is not in the library, so ${path.basename(archive.path)} was not recorded: scan the account again.`);
-      }
-      for (const pointedRow of pointed) rowids.set(pointedRow.id, pointedRow.item_rowid);
-    });
-    forEachSlice(items.filter((entry) => entry.bodyText !== null), (slice) => {
-      const { sql, params } = valuesOf(slice, 2, (entry) => [rowids.get(entry.itemId), entry.bodyText]);
-      cachedStatement(db, bodiesSql(sql)).run(params);
-    });
-    return toLibraryArchive(row);
-  })();
+  const steps: SqlStep[] = [
+    { sql: 'UPDATE items SET archive_id = NULL, entry_path = NULL WHERE archive_id = (SELECT id FROM archives WHERE path = ?)', params: [archive.path] },
+    { sql: 'DELETE FROM archives WHERE path = ?', params: [archive.path] },
+    {
+      sql: `INSERT INTO archives (source, account_id, space_id, title, part, parts, path, size, sha256, entry_count, created_at)
+            VALUES (@source, @account_id, @space_id, @title, @part, @parts, @path, @size, @sha256, @entry_count, @created_at)`,
+      params: {
+        source: archive.source, account_id: archive.accountId, space_id: archive.spaceId, title: archive.title, part: archive.part,
+        parts: archive.parts, path: archive.path, size: archive.size, sha256: archive.sha256, entry_count: archive.entryCount, created_at: archive.createdAt,
+      },
+    },
+  ];
+  forEachSlice(items, (slice) => {
+    const { sql, params } = valuesOf(slice, 3, (entry) => [entry.itemId, entry.entryPath, entry.sha256]);
+    steps.push({ sql: pointSql(sql), params: [archive.path, ...scope, ...params], expectChanges: slice.length, failure: MISSING_ITEM });
+  });
+  forEachSlice(items.filter((entry) => entry.bodyText !== null), (slice) => {
+    const { sql, params } = valuesOf(slice, 2, (entry) => [entry.itemId, entry.bodyText]);
+    steps.push({ sql: bodiesSql(sql), params: [...scope, ...params] });
+  });
+  steps.push({ sql: `SELECT ${ARCHIVE_COLUMNS} FROM archives WHERE path = ?`, params: [archive.path], mode: 'all' });
+  return steps;
+}
+
+/** The record the last of recordArchiveSteps returned. */
+export function recordedArchive(results: readonly (unknown[] | null)[], archivePath: string): LibraryArchive {
+  const row = results.at(-1)?.[0] as ArchiveRow | undefined;
+  if (!row) throw new Error(`Recording ${archivePath} returned no row.`);
+  return toLibraryArchive(row);
+}
+
+/**
+ * After recordArchiveSteps failed for an item the library does not hold: the error that names
+ * it (found on the caller's connection; the failed batch recorded nothing).
+ */
+function missingItemError(library: Library, archive: ArchiveInput, entries: readonly ArchivedEntry[]): Error {
+  const held = cachedStatement<[string, string, string], { found: number }>(library.db, 'SELECT 1 AS found FROM items WHERE source = ? AND account_id = ? AND id = ?');
+  const missing = entries.find((entry) => !held.get(archive.source, archive.accountId, entry.itemId)) ?? entries[0];
+  return new Error(`Item ${missing?.itemId} is not in the library, so ${path.basename(archive.path)} was not recorded: scan the account again.`);
+}
+
+/** A failed batch of recordArchiveSteps, explained: the item missing named when that was it. */
+export function explainRecordFailure(error: unknown, library: Library, archive: ArchiveInput, entries: readonly ArchivedEntry[]): unknown {
+  return error instanceof StepExpectationError && error.message === MISSING_ITEM ? missingItemError(library, archive, entries) : error;
+}
+
+/** recordArchiveSteps on this connection, in one transaction (nested in the caller's, if any). */
+export function recordArchive(library: Library, archive: ArchiveInput, entries: readonly ArchivedEntry[]): LibraryArchive {
+  try {
+    return recordedArchive(runSqlSteps(library.db, recordArchiveSteps(archive, entries), true), archive.path);
+  } catch (error) {
+    throw explainRecordFailure(error, library, archive, entries);
+  }
 }
 
 export function listArchives(library: Library): LibraryArchive[] {

@@ -1,4 +1,5 @@
 import type { Library } from './library.ts';
+import type { SqlStep } from './sql-steps.ts';
 import { oneOf } from './row-values.ts';
 
 export const JOB_ARCHIVE_STATES = ['planned', 'written', 'verified', 'recorded'] as const;
@@ -82,4 +83,14 @@ export function setJobArchiveState(
     .get({ job_id: jobId, archive_key: archiveKey, part, state, final_path: finalPath ?? null });
   if (!row) throw new Error(`Archive ${archiveKey} part ${part} is not part of job ${jobId}.`);
   return toJobArchive(row);
+}
+
+/** setJobArchiveState(…, 'recorded', finalPath) as a step of a batch: the batch fails unless the part is the job's. */
+export function recordedJobArchiveStep(jobId: string, archiveKey: string, part: number, finalPath: string): SqlStep {
+  return {
+    sql: `UPDATE job_archives SET state = 'recorded', final_path = @final_path WHERE job_id = @job_id AND archive_key = @archive_key AND part = @part`,
+    params: { job_id: jobId, archive_key: archiveKey, part, final_path: finalPath },
+    expectChanges: 1,
+    failure: `Archive ${archiveKey} part ${part} is not part of job ${jobId}.`,
+  };
 }

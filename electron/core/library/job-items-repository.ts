@@ -1,6 +1,8 @@
 import type { Statement } from 'better-sqlite3';
+import { forEachSlice, valuesOf } from './batched-rows.ts';
 import type { Library } from './library.ts';
 import { oneOf } from './row-values.ts';
+import type { SqlStep } from './sql-steps.ts';
 
 export const JOB_ITEM_STATES = ['pending', 'staged', 'packed', 'failed'] as const;
 export type JobItemState = (typeof JOB_ITEM_STATES)[number];
@@ -161,4 +163,18 @@ export function markJobItemsPacked(library: Library, jobId: string, items: reado
   library.db.transaction(() => {
     for (const item of items) statement.run(item.bodySize, jobId, item.itemId);
   })();
+}
+
+/** markJobItemsPacked as steps of a batch, many items a statement. */
+export function packedJobItemsSteps(jobId: string, items: readonly PackedJobItem[]): SqlStep[] {
+  const steps: SqlStep[] = [];
+  forEachSlice(items, (slice) => {
+    const { sql, params } = valuesOf(slice, 2, (item) => [item.itemId, item.bodySize]);
+    steps.push({
+      sql: `UPDATE job_items SET state = 'packed', size = entry.column2 FROM (${sql}) AS entry
+            WHERE job_items.job_id = ? AND job_items.item_id = entry.column1`,
+      params: [...params, jobId],
+    });
+  });
+  return steps;
 }

@@ -3,7 +3,8 @@ import type { Database } from 'better-sqlite3';
 /** One statement of a batch that may run on this thread or on a worker (see sql-worker.ts). */
 export interface SqlStep {
   sql: string;
-  params?: Record<string, string | number | null>;
+  /** Named parameters, or a list for anonymous ones (`?`). */
+  params?: Record<string, string | number | null> | readonly unknown[];
   /** 'all' returns the rows; 'run' (the default) returns null. */
   mode?: 'run' | 'all';
   /** The batch fails with `failure` unless the statement changes exactly this many rows. */
