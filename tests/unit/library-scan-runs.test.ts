@@ -1,7 +1,7 @@
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { recordScanResult } from '../../electron/core/inventory/record-scan-result.ts';
+import { recordScanResult, recordScanResultOffThread } from '../../electron/core/inventory/record-scan-result.ts';
 import { finishScanRun, finishScanRunOffThread, ScanRunSupersededError } from '../../electron/core/library/scan-merge.ts';
 import { startScanRun } from '../../electron/core/library/scan-runs-repository.ts';
 import { ScanStage } from '../../electron/core/library/scan-stage.ts';
@@ -58,6 +58,16 @@ describe('migration 3: scan runs', () => {
 });
 
 describe('recording an in-memory scan as a run', () => {
+  it('records the same run on a worker thread as on the calling one', async () => {
+    const scan = await buildScan(spec);
+    const inThread = recordScanResult(temp.open(), scan, TIME_ZONE);
+    const offLibrary = temp.open();
+    const offThread = await recordScanResultOffThread(offLibrary, scan, TIME_ZONE);
+    expect(offThread.summary).toEqual(inThread.summary);
+    expect(offThread.status).toBe('done');
+    expect(scanResultOfRun(offLibrary, offThread).items.map((item) => item.id).sort()).toEqual(scan.items.map((item) => item.id).sort());
+  });
+
   it('stores every field, counts years in Brussels time, and compares the next run', async () => {
     const library = temp.open();
     const scan = await buildScan(spec);

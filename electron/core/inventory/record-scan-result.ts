@@ -1,7 +1,8 @@
 import type { ScanResult } from '../../../shared/inventory.ts';
 import type { ScanRunInfo } from '../../../shared/scan-summary.ts';
 import type { Library } from '../library/library.ts';
-import { finishScanRun } from '../library/scan-merge.ts';
+import type { AccountScope } from '../library/account-scope.ts';
+import { finishScanRun, finishScanRunOffThread } from '../library/scan-merge.ts';
 import { failScanRun, startScanRun } from '../library/scan-runs-repository.ts';
 import { ScanStage } from '../library/scan-stage.ts';
 import { createYearOf } from './creation-year.ts';
@@ -11,6 +12,27 @@ import { createYearOf } from './creation-year.ts';
  * is compared with the previous one exactly like a streamed scan.
  */
 export function recordScanResult(library: Library, scan: ScanResult, timeZone: string, now: () => Date = () => new Date()): ScanRunInfo {
+  const staged = stageScanResult(library, scan, timeZone, now);
+  try {
+    return finishScanRun(library, { runId: staged.runId, scope: staged.scope, finishedAt: scan.scannedAt });
+  } catch (error) {
+    failScanRun(library, staged.runId, error instanceof Error ? error.message : String(error), now().toISOString());
+    throw error;
+  }
+}
+
+/** The same, merged on a worker thread: for a job whose main thread goes on meanwhile (see finishScanRunOffThread). */
+export async function recordScanResultOffThread(library: Library, scan: ScanResult, timeZone: string, now: () => Date = () => new Date()): Promise<ScanRunInfo> {
+  const staged = stageScanResult(library, scan, timeZone, now);
+  try {
+    return await finishScanRunOffThread(library, { runId: staged.runId, scope: staged.scope, finishedAt: scan.scannedAt });
+  } catch (error) {
+    failScanRun(library, staged.runId, error instanceof Error ? error.message : String(error), now().toISOString());
+    throw error;
+  }
+}
+
+function stageScanResult(library: Library, scan: ScanResult, timeZone: string, now: () => Date): { runId: number; scope: AccountScope } {
   const scope = { source: scan.source, accountId: scan.account.id };
   const runId = startScanRun(library, {
     scope, account: scan.account, ruleSet: scan.ruleSet, settings: scan.settings, startedAt: scan.scannedAt,
@@ -25,9 +47,9 @@ export function recordScanResult(library: Library, scan: ScanResult, timeZone: s
       stage.addItem({ item, holderKind, createdYear: yearOf(item.createdAt) });
     }
     stage.flush();
-    return finishScanRun(library, { runId, scope, finishedAt: scan.scannedAt });
   } catch (error) {
     failScanRun(library, runId, error instanceof Error ? error.message : String(error), now().toISOString());
     throw error;
   }
+  return { runId, scope };
 }

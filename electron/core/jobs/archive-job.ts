@@ -5,7 +5,7 @@ import type { ProgressListener } from '../../../shared/progress.ts';
 import type { RulesEngine } from '../../../shared/rules/rules-engine.ts';
 import type { PackedPart } from '../archive/pack/pack-part.ts';
 import type { InventorySource } from '../inventory/inventory-source.ts';
-import { recordScanResult } from '../inventory/record-scan-result.ts';
+import { recordScanResultOffThread } from '../inventory/record-scan-result.ts';
 import { scanAccount } from '../inventory/scan-account.ts';
 import { jobArchives, type JobArchive } from '../library/job-archives-repository.ts';
 import { packedJobItems, upsertJobItems } from '../library/job-items-repository.ts';
@@ -78,7 +78,7 @@ export async function runArchiveJob(options: ArchiveJobOptions): Promise<Archive
     throw new UnknownSpacesError(`This account has no space ${missing.map((id) => `"${id}"`).join(', ')}: run "twinarchive scan" to see the space ids.`);
   }
   // Recorded as a run: the library keeps what changed since the account's previous scan.
-  recordScanResult(library, scan, options.rules.ruleSet.timeZone, now);
+  await recordScanResultOffThread(library, scan, options.rules.ruleSet.timeZone, now);
 
   const params: ArchiveJobParams = {
     source: scan.source, accountId: scan.account.id, outDir, include: options.include,
