@@ -19,6 +19,7 @@ import type { Snapshot } from '../../electron/core/sample-platform/snapshot-sche
 import { createMemorySecretStore, createWebAdapters } from '../../electron/dev-bridge/web-adapters.ts';
 import { call, failure, useAppServices } from '../helpers/app-services.ts';
 import { activeContentIn } from '../helpers/archive-reading.ts';
+import { runCli } from '../helpers/cli.ts';
 import { readDemoSnapshot, useSamplePlatforms } from '../helpers/sample-platform.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
 
@@ -443,6 +444,11 @@ describe('app service: archiving and the library', () => {
     expect(path.basename(csv.path)).toMatch(/^twinarchive-report-\d{4}-\d{2}-\d{2}\.csv$/);
     expect((await stat(csv.path)).size).toBe(csv.bytes);
     expect((await readFile(csv.path, 'utf8')).match(/^"item",/gm)).toHaveLength(overview.totals.items);
+    // The app writes its report the way the CLI does, row by row from the index.
+    const cliCsv = path.join(await tempDir(), 'cli.csv');
+    const cli = await runCli(['report', '--from-library', '--format', 'csv', '--data-dir', dataDir, '--out', cliCsv]);
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(await readFile(csv.path, 'utf8')).toBe(await readFile(cliCsv, 'utf8'));
     const reportFolder = await tempDir();
     const html = await call<{ path: string; bytes: number }>(service, 'report.export', { format: 'html', language: 'nl', destination: reportFolder });
     expect(path.dirname(html.path)).toBe(reportFolder);

@@ -13,7 +13,7 @@ import { assertOpenable } from './path-guard.ts';
 import { createRememberedSessions } from './remembered-session.ts';
 import { createItemQueries } from './item-query.ts';
 import { queryChanges, querySpaces, reportSummary } from './report-calls.ts';
-import { renderRunReport } from './report-content.ts';
+import { checkReportFormat, writeRunReport } from './report-content.ts';
 import { exportReport } from './report-export.ts';
 import { createScanKeeper } from './scan-keeper.ts';
 import { createSessionManager } from './session-manager.ts';
@@ -135,10 +135,11 @@ export function createAppService(options: AppServiceOptions): AppService {
     'report.export': async ({ format, language, destination }) => {
       const kept = scans.kept();
       if (!kept) throw new AppCallError('There is no scan to report on yet: scan your account first.', 'NO_SCAN');
+      checkReportFormat({ format, renderPdf: adapters.renderPdf });
       const { defaultDestination } = await settings.get();
       const written = await exportReport({
         format, destination, defaultFolder: defaultDestination ?? path.join(dataDir, 'reports'),
-        render: () => renderRunReport({ library: openedLibrary(), run: kept.run, ruleSet, format, language, renderPdf: adapters.renderPdf }),
+        write: (target) => writeRunReport({ library: openedLibrary(), run: kept.run, ruleSet, format, language, renderPdf: adapters.renderPdf }, target),
       });
       reportFolders.add(path.dirname(written.path));
       return written;

@@ -1,20 +1,17 @@
 import type { Language } from '../../../shared/contract.ts';
 import type { RuleSet } from '../../../shared/rules/ruleset-schema.ts';
-import type { Library } from '../library/library.ts';
-import { scanResultOfRun } from '../library/report-queries.ts';
-import { renderReportCsv } from '../report/render-csv.ts';
-import { renderReportHtml } from '../report/render-html.ts';
-import { renderReportJson } from '../report/render-json.ts';
+import { openLibrary, type Library } from '../library/library.ts';
+import { withReadSnapshot } from '../library/report-data-queries.ts';
+import { reportCsvChunks } from '../report/render-csv.ts';
+import { reportHtmlChunks } from '../report/render-html.ts';
+import { scanJsonChunks } from '../report/render-json.ts';
+import { reportDataOfRun } from '../report/report-data-library.ts';
+import { writeChunksAtomic } from '../report/write-chunks-atomic.ts';
+import { writeFileAtomic } from '../util/write-file-atomic.ts';
 import { AppCallError } from './call-error.ts';
 import type { ReportFileFormat } from './report-export.ts';
 import type { FinishedRun } from './scan-keeper.ts';
 import type { ShellAdapters } from './shell-adapters.ts';
-
-/**
- * The renderers still take a whole scan in memory, rebuilt from the library: fine for a
- * teacher's account, too much for the main process of the app beyond this many items.
- */
-export const MAX_REPORT_ITEMS_IN_MEMORY = 200_000;
 
 export interface RunReportInput {
   library: Library;
@@ -32,25 +29,40 @@ function pdfRenderer(renderPdf: ShellAdapters['renderPdf']): (html: string) => P
   return renderPdf;
 }
 
-/** The content of a report file of one finished scan run: the one place that decides how the app renders a report. */
-export async function renderRunReport(input: RunReportInput): Promise<string | Buffer> {
-  const { library, run, ruleSet, format, language } = input;
-  if (format === 'pdf') pdfRenderer(input.renderPdf);
-  if (run.summary.totals.items > MAX_REPORT_ITEMS_IN_MEMORY) {
-    throw new AppCallError(
-      `This account has more than ${MAX_REPORT_ITEMS_IN_MEMORY.toLocaleString('en-GB')} items, too many to save as one report from the app: the Report screen shows every count and lists the items page by page.`,
-      'NOT_AVAILABLE',
-    );
-  }
-  const scan = scanResultOfRun(library, run);
-  switch (format) {
-    case 'csv':
-      return renderReportCsv(scan);
-    case 'json':
-      return renderReportJson(scan);
-    case 'html':
-      return renderReportHtml(scan, ruleSet, language);
-    case 'pdf':
-      return await pdfRenderer(input.renderPdf)(renderReportHtml(scan, ruleSet, language));
+/** Throws before anything is written when the format cannot be made here (PDF outside the desktop app). */
+export function checkReportFormat(input: Pick<RunReportInput, 'format' | 'renderPdf'>): void {
+  if (input.format === 'pdf') pdfRenderer(input.renderPdf);
+}
+
+/**
+ * Writes the report of one finished scan run to `target` (through a temporary file, never half
+ * written) and returns its bytes: the one place that decides how the app renders a report. It is
+ * built from the index row by row, like the CLI's, so an account of any size can be saved; it
+ * reads through a connection of its own, in one snapshot, so a job writing to the library
+ * meanwhile neither waits for it nor changes what it reads.
+ */
+export async function writeRunReport(input: RunReportInput, target: string): Promise<number> {
+  const { run, ruleSet, format, language } = input;
+  checkReportFormat(input);
+  const reader = openLibrary(input.library.file);
+  try {
+    return await withReadSnapshot(reader, async () => {
+      const data = reportDataOfRun(reader, run);
+      switch (format) {
+        case 'csv':
+          return writeChunksAtomic(target, reportCsvChunks(data));
+        case 'json':
+          return writeChunksAtomic(target, scanJsonChunks(data, true));
+        case 'html':
+          return writeChunksAtomic(target, reportHtmlChunks(data, ruleSet, language));
+        case 'pdf': {
+          const pdf = await pdfRenderer(input.renderPdf)([...reportHtmlChunks(data, ruleSet, language)].join(''));
+          await writeFileAtomic(target, pdf);
+          return pdf.length;
+        }
+      }
+    });
+  } finally {
+    reader.close();
   }
 }

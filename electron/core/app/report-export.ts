@@ -1,6 +1,5 @@
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../util/write-file-atomic.ts';
 import { AppCallError } from './call-error.ts';
 
 export type ReportFileFormat = 'csv' | 'json' | 'html' | 'pdf';
@@ -10,8 +9,8 @@ export interface ReportExport {
   /** A file (named with the format's extension), or a folder to put the file in; null: `defaultFolder`. */
   destination: string | null;
   defaultFolder: string;
-  /** The file's content (renderRunReport), asked for once the destination has been checked. */
-  render: () => Promise<string | Buffer>;
+  /** Writes the file (writeRunReport) once the destination has been checked; returns its bytes. */
+  write: (target: string) => Promise<number>;
   now?: Date;
 }
 
@@ -24,7 +23,7 @@ export function reportFileName(format: ReportFileFormat, now: Date): string {
   return `twinarchive-report-${localDate(now)}.${format}`;
 }
 
-/** Renders the report of the last scan and writes it in one go (never a half-written file). */
+/** Chooses where the report of the last scan goes and has it written there (never a half-written file). */
 export async function exportReport(options: ReportExport): Promise<{ path: string; bytes: number }> {
   const fileName = reportFileName(options.format, options.now ?? new Date());
   let target: string;
@@ -39,8 +38,6 @@ export async function exportReport(options: ReportExport): Promise<{ path: strin
     const isFolder = existing ? existing.isDirectory() : path.extname(options.destination).toLowerCase() !== `.${options.format}`;
     target = isFolder ? path.join(options.destination, fileName) : path.resolve(options.destination);
   }
-  const content = await options.render();
   await mkdir(path.dirname(target), { recursive: true });
-  await writeFileAtomic(target, content);
-  return { path: target, bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.length };
+  return { path: target, bytes: await options.write(target) };
 }
