@@ -55,7 +55,7 @@ export function* reportHtmlChunks(data: ReportData, ruleSet: RuleSet, lang: Repo
     + '</body>\n</html>\n';
 }
 
-/** The report of a scan held in memory, as one string (the app's export). */
+/** The report of a scan held in memory, as one string (a small scan; exports stream reportHtmlChunks). */
 export function renderReportHtml(scan: ScanResult, ruleSet: RuleSet, lang: ReportLang, options: ReportHtmlOptions = {}): string {
   return [...reportHtmlChunks(reportDataOfScan(scan, ruleSet.timeZone), ruleSet, lang, options)].join('');
 }
