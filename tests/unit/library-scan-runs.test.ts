@@ -62,7 +62,7 @@ describe('recording an in-memory scan as a run', () => {
     const scan = await buildScan(spec);
     const inThread = recordScanResult(temp.open(), scan, TIME_ZONE);
     const offLibrary = temp.open();
-    const offThread = await recordScanResultOffThread(offLibrary, scan, TIME_ZONE);
+    const offThread = await recordScanResultOffThread(offLibrary, scan, TIME_ZONE, () => new Date(), 0);
     expect(offThread.summary).toEqual(inThread.summary);
     expect(offThread.status).toBe('done');
     expect(scanResultOfRun(offLibrary, offThread).items.map((item) => item.id).sort()).toEqual(scan.items.map((item) => item.id).sort());
