@@ -69,7 +69,6 @@ export class StagingArea {
   /** What an earlier run staged of the item, if it is whole (its hash checks out), and `accept`s it. */
   earlier(kind: StagedKind, itemId: string, accept: (bytes: Buffer) => boolean = () => true): StagedBytes | null {
     const key = `${kind}\u0000${itemId}`;
-    if (!this.#log.has(key)) return null;
     const bytes = this.#log.read(key);
     if (bytes === null) return null;
     if (!accept(bytes)) {

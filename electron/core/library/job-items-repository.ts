@@ -1,8 +1,7 @@
-import type { Statement } from 'better-sqlite3';
 import { forEachSlice, valuesOf } from './batched-rows.ts';
 import type { Library } from './library.ts';
 import { oneOf } from './row-values.ts';
-import type { SqlStep } from './sql-steps.ts';
+import { runSqlSteps, type SqlStep } from './sql-steps.ts';
 
 export const JOB_ITEM_STATES = ['pending', 'staged', 'packed', 'failed'] as const;
 export type JobItemState = (typeof JOB_ITEM_STATES)[number];
@@ -129,23 +128,6 @@ export interface PackedJobItem {
   bodySize: number | null;
 }
 
-// better-sqlite3 compiles SQL on every prepare(): per-item statements are compiled once per database.
-const statementCache = new WeakMap<Library['db'], Map<string, Statement<unknown[]>>>();
-
-function cachedStatement(library: Library, sql: string): Statement<unknown[]> {
-  let statements = statementCache.get(library.db);
-  if (statements === undefined) {
-    statements = new Map();
-    statementCache.set(library.db, statements);
-  }
-  let statement = statements.get(sql);
-  if (statement === undefined) {
-    statement = library.db.prepare<unknown[]>(sql);
-    statements.set(sql, statement);
-  }
-  return statement;
-}
-
 /** A job's packed items: what a resumed run skips, and the body sizes its plan was made with. */
 export function packedJobItems(library: Library, jobId: string): PackedJobItem[] {
   return library.db
@@ -159,13 +141,10 @@ export function packedJobItems(library: Library, jobId: string): PackedJobItem[]
  * transaction; call it inside the one that records their archive.
  */
 export function markJobItemsPacked(library: Library, jobId: string, items: readonly PackedJobItem[]): void {
-  const statement = cachedStatement(library, `UPDATE job_items SET state = 'packed', size = ? WHERE job_id = ? AND item_id = ?`);
-  library.db.transaction(() => {
-    for (const item of items) statement.run(item.bodySize, jobId, item.itemId);
-  })();
+  runSqlSteps(library.db, packedJobItemsSteps(jobId, items), true);
 }
 
-/** markJobItemsPacked as steps of a batch, many items a statement. */
+/** markJobItemsPacked as steps of a batch (recordPart runs them on the library worker), many items a statement. */
 export function packedJobItemsSteps(jobId: string, items: readonly PackedJobItem[]): SqlStep[] {
   const steps: SqlStep[] = [];
   forEachSlice(items, (slice) => {
