@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import type { ScannedFile, ScannedItem } from '../../../shared/inventory.ts';
 import { filePath as platformFilePath } from '../../../shared/platform-api.ts';
 import { RESUMABLE_FROM_BYTES, downloadResumable, type FileOpener } from '../archive/staging/resumable-download.ts';
 import { PlatformClientError } from '../platform-client/errors.ts';
+import { sha256OfFile } from './finalize-part.ts';
 import type { StagedBytes, StagingArea } from './staging-area.ts';
 
 export interface ItemFetcher extends FileOpener {
@@ -29,12 +29,6 @@ function isPermanent(error: unknown): error is PlatformClientError {
 }
 
 const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-async function sha256OfFile(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
 
 /**
  * Whether the large file an earlier run left is whole: staged files are not flushed to disk one
