@@ -7,6 +7,7 @@ import type { Library } from '../../electron/core/library/library.ts';
 import { migrate } from '../../electron/core/library/migrations/index.ts';
 import * as searchAndTotals from '../../electron/core/library/migrations/004-search-and-totals.ts';
 import { search } from '../../electron/core/library/search.ts';
+import { runSqlStepsInWorker } from '../../electron/core/library/sql-worker.ts';
 import { summary } from '../../electron/core/library/summary.ts';
 import { SCOPE, item } from './library-fixtures.ts';
 import { useTempLibraries } from './library-temp.ts';
@@ -137,6 +138,27 @@ describe('the search index and the totals', () => {
     db.exec("DELETE FROM archives WHERE path = '/archives/1.zip'");
     expectIndexesExact(library);
     expect(summary(library).archived).toMatchObject({ items: 0, bytes: 0 });
+  });
+
+  it('stay exact when the library worker writes: its connection is set up like every other', async () => {
+    const library = temp.open();
+    upsertItems(library, SCOPE, [item('a', { title: 'Klimaat en water', size: 10 }), item('b', { title: 'Water', size: 20 })]);
+    recordArchive(library, archive('/archives/1.zip'), [
+      { itemId: 'a', entryPath: 'a', sha256: '1'.repeat(64), bodyText: 'De rivier stroomt naar zee.' },
+    ]);
+    // REPLACE deletes the old row first: without recursive_triggers its DELETE triggers would
+    // not run, and the old title and body would stay findable.
+    await runSqlStepsInWorker(library.file, [{
+      sql: `INSERT OR REPLACE INTO items (rowid, source, account_id, id, space_id, type, title, created_at, verdict, rule, reason_en, reason_nl, quote, size)
+            SELECT rowid, source, account_id, id, space_id, type, 'Vervangen', created_at, verdict, rule, reason_en, reason_nl, quote, 99 FROM items WHERE id = 'a'`,
+    }], true);
+    expectIndexesExact(library);
+    expect(ids(library, 'klimaat')).toEqual([]);
+    expect(ids(library, 'rivier')).toEqual([]);
+    expect(ids(library, 'vervangen')).toEqual(['a']);
+    const settings = await runSqlStepsInWorker(library.file, ['recursive_triggers', 'foreign_keys', 'wal_autocheckpoint']
+      .map((pragma) => ({ sql: `PRAGMA ${pragma}`, mode: 'all' as const })), false);
+    expect(settings).toEqual([[{ recursive_triggers: 1 }], [{ foreign_keys: 1 }], [{ wal_autocheckpoint: 10_000 }]]);
   });
 
   it('write thousands of rows per statement, in one transaction, and still refuse an unknown item', () => {

@@ -28,30 +28,39 @@ const PROFILE_PRAGMAS: Record<LibraryProfile, { cacheKiB: number; tempStore: 'ME
   job: { cacheKiB: 8_000, tempStore: 'FILE' },
 };
 
-export function openLibrary(file: string, profile: LibraryProfile = 'interactive'): Library {
+/**
+ * The settings every connection to a library runs with, the worker's included (see
+ * sql-worker.ts): a statement must behave the same whichever thread runs it.
+ */
+export function connectionPragmas(profile: LibraryProfile): string[] {
   const pragmas = PROFILE_PRAGMAS[profile];
-  mkdirSync(path.dirname(file), { recursive: true });
-  const db = new BetterSqlite3(file, { timeout: 5000 });
-  try {
-    db.pragma('busy_timeout = 5000');
-    db.pragma('journal_mode = WAL');
+  return [
     // NORMAL is durable up to the last checkpoint in WAL mode and never corrupts: a crash can
     // only lose the last transactions, which a resumable job redoes.
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
+    'synchronous = NORMAL',
+    'foreign_keys = ON',
     // The rows an INSERT OR REPLACE pushes out of items must leave the search index and the
     // totals through their DELETE triggers, which SQLite runs for REPLACE only with this on.
-    db.pragma('recursive_triggers = ON');
+    'recursive_triggers = ON',
     // In memory, statement journals (every upsert that fires the FTS triggers needs one) cost no
     // syscalls; as temp files, 8 per row when importing 100,000s of items: see LibraryProfile.
-    db.pragma(`temp_store = ${pragmas.tempStore}`);
-    db.pragma(`cache_size = -${pragmas.cacheKiB}`);
+    `temp_store = ${pragmas.tempStore}`,
+    `cache_size = -${pragmas.cacheKiB}`,
     // After a checkpoint the WAL file is cut back to 64 MB instead of keeping its largest size forever.
-    db.pragma('journal_size_limit = 67108864');
+    'journal_size_limit = 67108864',
     // Checkpoint every ~40 MB of WAL instead of every 4 MB: each checkpoint syncs the database file,
     // and pages that every commit touches (index leaves, full-text segments being merged) are then
     // copied into it once instead of ten times. Inserting 1,000,000 scanned items took 33 s instead of 60.
-    db.pragma('wal_autocheckpoint = 10000');
+    'wal_autocheckpoint = 10000',
+  ];
+}
+
+export function openLibrary(file: string, profile: LibraryProfile = 'interactive'): Library {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const db = new BetterSqlite3(file, { timeout: 5000 });
+  try {
+    db.pragma('journal_mode = WAL');
+    for (const pragma of connectionPragmas(profile)) db.pragma(pragma);
     migrate(db);
   } catch (error) {
     db.close();

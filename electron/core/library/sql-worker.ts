@@ -1,14 +1,15 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
+import { connectionPragmas } from './library.ts';
 import { StepExpectationError, type SqlStep } from './sql-steps.ts';
 
 /*
  * The same loop as runSqlSteps, as plain JavaScript source for `new Worker(source, { eval: true })`:
  * a worker file would be a TypeScript module that neither the bundled app nor plain Node could
- * load. Its own connection, kept open for the batches that follow, temp files allowed (a merge
- * of 1,000,000 rows spills its statement journal to disk), and a long busy timeout: the main
- * thread may be reading meanwhile.
+ * load. Its own connection, kept open for the batches that follow, set up like a job's (temp
+ * files allowed: a merge of 1,000,000 rows spills its statement journal to disk), and a long
+ * busy timeout: the main thread may be reading meanwhile.
  */
 const SQL_WORKER_SOURCE = `
 'use strict';
@@ -28,9 +29,7 @@ parentPort.on('message', ({ id, steps, transaction }) => {
   try {
     if (db === null) {
       db = new Database(workerData.file, { fileMustExist: true, timeout: 30000 });
-      db.pragma('foreign_keys = ON');
-      db.pragma('synchronous = NORMAL');
-      db.pragma('temp_store = FILE');
+      for (const pragma of workerData.pragmas) db.pragma(pragma);
     }
     const run = () => steps.map((step) => {
       const statement = prepared(step.sql);
@@ -82,7 +81,7 @@ class LibraryWorker {
     // The driver the core itself loads, wherever the app was installed.
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     // Without the parent's flags: a loader such as tsx would only slow the start of plain JS.
-    this.#thread = new Worker(SQL_WORKER_SOURCE, { eval: true, execArgv: [], workerData: { driver, file } });
+    this.#thread = new Worker(SQL_WORKER_SOURCE, { eval: true, execArgv: [], workerData: { driver, file, pragmas: connectionPragmas('job') } });
     this.#thread.on('message', (message: unknown) => this.#answer(message));
     this.#thread.once('error', (error) => this.#stop(error));
     this.#thread.once('exit', (code) => this.#stop(new Error(`The library worker stopped (exit code ${code}) before it answered.`)));
