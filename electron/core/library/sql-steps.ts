@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { cachedStatement } from './batched-rows.ts';
 
 /** One statement of a batch that may run on this thread or on a worker (see sql-worker.ts). */
 export interface SqlStep {
@@ -20,7 +21,7 @@ export class StepExpectationError extends Error {
 /** Runs the steps in order, in one IMMEDIATE transaction when asked; returns each step's rows. */
 export function runSqlSteps(db: Database, steps: readonly SqlStep[], transaction: boolean): (unknown[] | null)[] {
   const run = () => steps.map((step) => {
-    const statement = db.prepare(step.sql);
+    const statement = cachedStatement(db, step.sql);
     if (step.mode === 'all') return step.params ? statement.all(step.params) : statement.all();
     const result = step.params ? statement.run(step.params) : statement.run();
     if (step.expectChanges !== undefined && result.changes !== step.expectChanges) {
