@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MANIFEST_FORMAT } from '../../electron/core/archive/manifest.ts';
+import type { ScannedItem } from '../../shared/inventory.ts';
+import { MANIFEST_FORMAT, type ManifestItem } from '../../electron/core/archive/manifest.ts';
 import type { PackedPart } from '../../electron/core/archive/pack/pack-part.ts';
 import { FILE_CHUNK_BYTES } from '../../electron/core/archive/zip/file-chunks.ts';
 import { checkZip, checkZipAndDigest } from '../../electron/core/archive/zip/read-zip.ts';
@@ -30,14 +31,16 @@ function bytes(size: number, seed: number, alphabet = 256): Buffer {
   return out;
 }
 
-async function zipOf(dir: string, entries: { name: string; data: Buffer; compress: boolean }[]): Promise<{ file: string; written: WrittenEntry[] }> {
+async function zipOf(dir: string, entries: { name: string; data: Buffer; compress: boolean; sha256?: string }[]): Promise<{ file: string; written: WrittenEntry[] }> {
   const file = path.join(dir, 'out.zip');
   const zip = await createZipWriter(file);
   const written: Promise<WrittenEntry>[] = [];
   for (const [index, entry] of entries.entries()) {
     const source = path.join(dir, `source-${index}`);
     await writeFile(source, entry.data);
-    written.push(zip.addFile(entry.name, source, { modified, compress: entry.compress, size: entry.data.length }));
+    written.push(zip.addFile(entry.name, source, {
+      modified, compress: entry.compress, size: entry.data.length, ...(entry.sha256 === undefined ? {} : { sha256: entry.sha256 }),
+    }));
   }
   const result = await Promise.all(written);
   await zip.finish();
@@ -153,5 +156,32 @@ describe('reading a ZIP back', () => {
     expect(await verifyPackedPart(file, packed, new Map())).toBe(await sha256OfFile(file));
     const other = { ...packed, entries: new Map(written.map((entry) => [entry.name, { ...entry, sha256: sha(Buffer.from('else')) }])) };
     await expect(verifyPackedPart(file, other, new Map())).rejects.toBeInstanceOf(ArchiveCheckError);
+  });
+
+  it('takes a file\'s announced SHA-256 without hashing it on the way in, and the read-back is what refuses a copy that differs', async () => {
+    const announced = bytes(3 * MIB + 17, 8);
+    const staged = Buffer.from(announced);
+    staged[2 * MIB] = (staged[2 * MIB] ?? 0) ^ 0x01;
+    const check = async (data: Buffer, compress: boolean) => {
+      const name = compress ? 'Files/notes.txt' : 'Files/film.mp4';
+      const { file, written } = await zipOf(await tempDir(), [{ name, data, compress, sha256: sha(announced) }]);
+      expect(written.map((entry) => entry.sha256)).toEqual([sha(announced)]);
+      const item = { id: 'i-1', file: { sha256: sha(announced) } } as unknown as ScannedItem;
+      const packed: PackedPart = {
+        size: data.length,
+        entries: new Map(written.map((entry) => [entry.name, entry])),
+        manifest: {
+          format: MANIFEST_FORMAT, space: { id: null, kind: 'personal', title: 'Personal', verdict: null, rule: null },
+          account: { id: 'u1', name: 'An', email: 'an@x.example' }, source: 'http://127.0.0.1', archivedAt: modified.toISOString(),
+          ruleSet: 'test', part: 1, parts: 1, items: [{ id: 'i-1', entries: { page: 'Files/page.html', file: name, original: null } } as unknown as ManifestItem],
+        },
+        bodyTexts: new Map(),
+      };
+      return verifyPackedPart(file, packed, new Map([['i-1', item]]));
+    };
+    for (const compress of [false, true]) {
+      await expect(check(announced, compress)).resolves.toMatch(/^[0-9a-f]{64}$/);
+      await expect(check(staged, compress)).rejects.toThrow(/differs from the platform's copy/);
+    }
   });
 });

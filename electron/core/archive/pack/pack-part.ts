@@ -124,7 +124,8 @@ export async function packPart(input: PackPartInput): Promise<PackedPart> {
           compress: shouldCompress(item.file.mediaType, item.file.name),
         };
         track(typeof fileSource === 'string'
-          ? zip.addFile(planned.fileEntry, fileSource, { ...entry, size: item.file.size })
+          // The check reads the entry back against the platform's SHA-256 (verifyPackedPart).
+          ? zip.addFile(planned.fileEntry, fileSource, { ...entry, size: item.file.size, sha256: item.file.sha256 })
           : zip.addBuffer(planned.fileEntry, fileSource, entry));
       }
       await drain();

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { BufferedFile } from './buffered-file.ts';
 import { sharedCompressionPool } from './compression-pool.ts';
 import { DEFAULT_BATCH_LIMITS, EntryBatcher, type BatchLimits, type BatchPreparer } from './entry-batcher.ts';
-import { copyFileBody, pipeBody, type MeasuredBody } from './entry-bodies.ts';
+import { copyFileBody, pipeBody, type BodyDigest, type MeasuredBody } from './entry-bodies.ts';
 import { FILE_CHUNK_BYTES } from './file-chunks.ts';
 import {
   LOCAL_CRC_OFFSET, METHOD_DEFLATE, METHOD_STORE, ZIP32_LIMIT, centralHeader, endOfCentralDirectory,
@@ -44,8 +44,12 @@ export interface ZipWriter {
   addBuffer(name: string, data: Uint8Array, options: ZipEntryOptions): Promise<WrittenEntry>;
   /** Streams an entry; `size` is the size the source must have, or null when unknown. */
   addStream(name: string, source: Readable | AsyncIterable<Uint8Array>, options: ZipEntryOptions & { size: number | null }): Promise<WrittenEntry>;
-  /** Adds a file from disk, opened when its turn comes; `size` is the size it must have. */
-  addFile(name: string, file: string, options: ZipEntryOptions & { size: number }): Promise<WrittenEntry>;
+  /**
+   * Adds a file from disk, opened when its turn comes; `size` is the size it must have. With
+   * `sha256`, the digest it must have, the file is not hashed on its way in: the entry reports
+   * that digest, and whoever reads the ZIP back must check the entry against it.
+   */
+  addFile(name: string, file: string, options: ZipEntryOptions & { size: number; sha256?: string }): Promise<WrittenEntry>;
   readonly entryCount: number;
   /** Bytes of the ZIP so far (entries written, not those still queued). */
   readonly bytesWritten: number;
@@ -160,10 +164,11 @@ export async function createZipWriter(file: string, options: ZipWriterOptions = 
     return addMeasured(name, options, () => pipeBody(out, source, options.compress, stopStreams.signal));
   }
 
-  function addFile(name: string, source: string, options: ZipEntryOptions & { size: number }): Promise<WrittenEntry> {
+  function addFile(name: string, source: string, options: ZipEntryOptions & { size: number; sha256?: string }): Promise<WrittenEntry> {
+    const digest: BodyDigest = options.sha256 === undefined ? { measure: true } : { known: options.sha256 };
     return addMeasured(name, options, () => (options.compress
-      ? pipeBody(out, createReadStream(source, { highWaterMark: FILE_CHUNK_BYTES }), true, stopStreams.signal)
-      : copyFileBody(out, source, stopStreams.signal)));
+      ? pipeBody(out, createReadStream(source, { highWaterMark: FILE_CHUNK_BYTES }), true, stopStreams.signal, digest)
+      : copyFileBody(out, source, stopStreams.signal, digest)));
   }
 
   async function finish(): Promise<{ size: number; entries: number }> {
