@@ -120,6 +120,21 @@ describe('reading a ZIP back', () => {
     expect(sha256).toBe(await sha256OfFile(file));
   });
 
+  it('hashes a ZIP of 64 MiB or more on a thread of its own, to the digest of the file as it lies on disk', async () => {
+    const dir = await tempDir();
+    const film = bytes(65 * MIB, 4);
+    const { file } = await zipOf(dir, [{ name: 'notes.txt', data: bytes(5_000, 5, 16), compress: true }, { name: 'film.mp4', data: film, compress: false }]);
+    const first = await checkZipAndDigest(file);
+    expect(first.entries.map((entry) => [entry.name, entry.problem])).toEqual([['notes.txt', null], ['film.mp4', null]]);
+    expect(first.sha256).toBe(await sha256OfFile(file));
+
+    await flipByte(file, (await localHeaderOffset(file, 'film.mp4')) + 30 + 'film.mp4'.length + 9 + 64 * MIB);
+    const second = await checkZipAndDigest(file);
+    expect(second.entries.map((entry) => entry.problem)).toEqual([null, 'CRC-32 mismatch in "film.mp4"']);
+    expect(second.sha256).toBe(await sha256OfFile(file));
+    expect(second.sha256).not.toBe(first.sha256);
+  });
+
   it('finds a flipped byte in a small deflated entry, in a large stored one, and a local header that disagrees', async () => {
     const dir = await tempDir();
     const { file } = await zipOf(dir, [

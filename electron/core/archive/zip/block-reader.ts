@@ -2,6 +2,7 @@ import { createHash, type Hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import yauzl from 'yauzl';
+import { rangeChunks } from './file-chunks.ts';
 
 const BLOCK_BYTES = 1 << 20;
 /** Blocks kept: the directory's and the entries' at once, as the reader goes back and forth between them. */
@@ -43,6 +44,21 @@ export class BlockReader extends yauzl.RandomAccessReader {
       parts.push(block.subarray(from, to));
     }
     return Buffer.concat(parts);
+  }
+
+  /** Whether the whole file's SHA-256 is taken from the blocks as they pass. */
+  get digesting(): boolean {
+    return this.#hash !== null;
+  }
+
+  /**
+   * The bytes from `start` to `end` straight from the file, past the cache, in two buffers used
+   * in turn (see rangeChunks): for a large stored entry, read once and hashed as it goes, with
+   * no garbage. They do not pass through the digest: only for a reader that does not digest.
+   */
+  direct(start: number, end: number): AsyncGenerator<Buffer> {
+    if (this.#hash) throw new Error('Internal error: a digesting reader must see every block.');
+    return rangeChunks(this.#handle, start, Math.min(end, this.size));
   }
 
   /** Hashes whatever the entries did not pass through (the directory, mostly) and returns the file's SHA-256. */

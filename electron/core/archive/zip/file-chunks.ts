@@ -9,20 +9,34 @@ export const FILE_CHUNK_BYTES = 1 << 20;
  */
 export async function* fileChunks(file: string, chunkBytes = FILE_CHUNK_BYTES): AsyncGenerator<Buffer> {
   const handle = await open(file, 'r');
+  try {
+    yield* rangeChunks(handle, 0, Number.POSITIVE_INFINITY, chunkBytes);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The bytes from `start` up to `end` (or the end of the file) of an open file, as fileChunks
+ * gives them: two buffers, used in turn, so reading a gigabyte leaves no garbage behind.
+ */
+export async function* rangeChunks(handle: FileHandle, start: number, end: number, chunkBytes = FILE_CHUNK_BYTES): AsyncGenerator<Buffer> {
   let current = Buffer.allocUnsafeSlow(chunkBytes);
   let spare = Buffer.allocUnsafeSlow(chunkBytes);
-  let position = 0;
-  let next: Promise<Buffer> | null = fill(handle, current, position);
+  let position = start;
+  const wanted = () => Math.min(chunkBytes, end - position);
+  let next: Promise<Buffer> | null = wanted() > 0 ? fill(handle, current.subarray(0, wanted()), position) : null;
   try {
     while (next) {
       const chunk: Buffer = await next;
       next = null;
       if (chunk.length === 0) return;
+      const full = chunk.length === Math.min(chunkBytes, end - position);
       position += chunk.length;
       // A short chunk means the file ended; otherwise the spare buffer, which held the chunk
       // the caller has finished with, takes the next one.
-      if (chunk.length === chunkBytes) {
-        next = fill(handle, spare, position);
+      if (full && wanted() > 0) {
+        next = fill(handle, spare.subarray(0, wanted()), position);
         next.catch(() => undefined);
         [current, spare] = [spare, current];
       }
@@ -30,7 +44,6 @@ export async function* fileChunks(file: string, chunkBytes = FILE_CHUNK_BYTES): 
     }
   } finally {
     await next?.catch(() => undefined);
-    await handle.close();
   }
 }
 

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { crc32, inflateRawSync } from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { BlockReader } from './block-reader.ts';
+import { fileDigestOffThread } from './file-digest-worker.ts';
 import { localHeaderProblem } from './local-header-check.ts';
 import { METHOD_DEFLATE, METHOD_STORE } from './zip-records.ts';
 
@@ -119,6 +120,14 @@ async function checkEntry(zip: ZipFile, reader: BlockReader, entry: Entry): Prom
         if (data.length !== entry.uncompressedSize) throw new Error(`it holds ${data.length} bytes, not the ${entry.uncompressedSize} of its directory record`);
         hash.update(data);
         checksum = crc32(data);
+      } else if (!deflated && !reader.digesting) {
+        let size = 0;
+        for await (const chunk of reader.direct(local.fileDataStart, local.fileDataStart + entry.compressedSize)) {
+          hash.update(chunk);
+          checksum = crc32(chunk, checksum);
+          size += chunk.length;
+        }
+        if (size !== entry.uncompressedSize) throw new Error(`it holds ${size} bytes, not the ${entry.uncompressedSize} of its directory record`);
       } else {
         const stream = await openDataStream(zip, entry, local.fileDataStart, deflated);
         for await (const chunk of stream) {
@@ -134,16 +143,33 @@ async function checkEntry(zip: ZipFile, reader: BlockReader, entry: Entry): Prom
   return { ...info(entry), sha256: hash.digest('hex'), problem };
 }
 
+/**
+ * From this size the whole file is hashed on a thread of its own while the entries are checked
+ * here (a 2 GB part: about 1.3 s less); below it, starting a thread costs more than it saves.
+ */
+const DIGEST_OFF_THREAD_BYTES = 64 * 1024 * 1024;
+
 async function checkAll(file: string, digest: boolean, onEntry?: (entry: CheckedEntry) => void): Promise<{ entries: CheckedEntry[]; sha256: string | null }> {
-  return withZip(file, digest, async (zip, reader) => {
-    const entries: CheckedEntry[] = [];
-    await eachEntry(zip, async (entry) => {
-      const checked = await checkEntry(zip, reader, entry);
-      entries.push(checked);
-      onEntry?.(checked);
+  const size = digest ? (await stat(file)).size : 0;
+  const offThread = size >= DIGEST_OFF_THREAD_BYTES ? fileDigestOffThread(file) : null;
+  try {
+    return await withZip(file, digest && offThread === null, async (zip, reader) => {
+      const entries: CheckedEntry[] = [];
+      await eachEntry(zip, async (entry) => {
+        const checked = await checkEntry(zip, reader, entry);
+        entries.push(checked);
+        onEntry?.(checked);
+      });
+      if (!digest) return { entries, sha256: null };
+      if (offThread === null) return { entries, sha256: await reader.digest() };
+      const whole = await offThread.result;
+      // The entries were checked in the file yauzl opened; the digest must be of those same bytes.
+      if (whole.size !== reader.size) throw new Error(`${file} changed while it was read back (${whole.size} bytes, then ${reader.size}).`);
+      return { entries, sha256: whole.sha256 };
     });
-    return { entries, sha256: digest ? await reader.digest() : null };
-  });
+  } finally {
+    offThread?.stop();
+  }
 }
 
 /** Reads every entry back: local header, CRC-32 and size against the directory, and the SHA-256 of its bytes. */
