@@ -8,7 +8,7 @@ import type { PackedPart } from '../../electron/core/archive/pack/pack-part.ts';
 import { FILE_CHUNK_BYTES } from '../../electron/core/archive/zip/file-chunks.ts';
 import { checkZip, checkZipAndDigest } from '../../electron/core/archive/zip/read-zip.ts';
 import { createZipWriter, type WrittenEntry } from '../../electron/core/archive/zip/zip-writer.ts';
-import { ArchiveCheckError, sha256OfFile, verifyPackedPart } from '../../electron/core/jobs/finalize-part.ts';
+import { ArchiveCheckError, sha256OfFile, verifyAndSync, verifyPackedPart } from '../../electron/core/jobs/finalize-part.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
 import { pythonZipCheck, unzipList, unzipTest } from '../helpers/unzip.ts';
 
@@ -171,6 +171,10 @@ describe('reading a ZIP back', () => {
     expect(await verifyPackedPart(file, packed, new Map())).toBe(await sha256OfFile(file));
     const other = { ...packed, entries: new Map(written.map((entry) => [entry.name, { ...entry, sha256: sha(Buffer.from('else')) }])) };
     await expect(verifyPackedPart(file, other, new Map())).rejects.toBeInstanceOf(ArchiveCheckError);
+    // The same check while the file is flushed: it settles with both, and fails with either.
+    expect(await verifyAndSync(file, packed, new Map())).toBe(await sha256OfFile(file));
+    await expect(verifyAndSync(file, other, new Map())).rejects.toBeInstanceOf(ArchiveCheckError);
+    await expect(verifyAndSync(path.join(dir, 'gone.zip'), packed, new Map())).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('takes a file\'s announced SHA-256 without hashing it on the way in, and the read-back is what refuses a copy that differs', async () => {

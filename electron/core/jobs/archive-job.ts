@@ -13,7 +13,7 @@ import { createJob, getJob, setJobStatus } from '../library/jobs-repository.ts';
 import type { Library } from '../library/library.ts';
 import { ArchivePlan } from './archive-plan.ts';
 import { selectItems, unknownSpaces, type IncludeMode } from './archive-selection.ts';
-import { verifyPackedPart } from './finalize-part.ts';
+import { verifyAndSync } from './finalize-part.ts';
 import { archiveJobId, type ArchiveJobParams } from './job-identity.ts';
 import { PartWriter, type WrittenArchive } from './part-writer.ts';
 import { ProgressMeter } from './progress-meter.ts';
@@ -225,7 +225,7 @@ function fetchOrder(plan: ArchivePlan, packedBefore: ReadonlySet<string>): Scann
   return order;
 }
 
-/** Reads a written ZIP back entry by entry and returns its SHA-256 for the library. */
+/** Reads a written ZIP back entry by entry while it is flushed to disk, and returns its SHA-256 for the library. */
 function checkWrittenPart(itemsById: ReadonlyMap<string, ScannedItem>): (temporary: string, packed: PackedPart) => Promise<string> {
-  return (temporary, packed) => verifyPackedPart(temporary, packed, itemsById);
+  return (temporary, packed) => verifyAndSync(temporary, packed, itemsById);
 }

@@ -6,6 +6,7 @@ import type { PackedPart } from '../archive/pack/pack-part.ts';
 import { fileChunks } from '../archive/zip/file-chunks.ts';
 import { checkZipAndDigest } from '../archive/zip/read-zip.ts';
 import { pathExists } from '../util/path-exists.ts';
+import { syncFile } from '../util/sync-file.ts';
 
 export class ArchiveCheckError extends Error {
   override readonly name = 'ArchiveCheckError';
@@ -48,6 +49,18 @@ export async function verifyPackedPart(file: string, packed: PackedPart, itemsBy
     throw new ArchiveCheckError(`${path.basename(file)} failed its check (${problems.slice(0, 5).join('; ')}): it was not kept; run the same command again.`);
   }
   return sha256;
+}
+
+/**
+ * verifyPackedPart while the file is flushed to disk, for a ZIP closed without a flush: both
+ * take seconds for a part of gigabytes, and reading it back needs nothing the flush does.
+ * Settles only when both are done, so the file is durable before it is kept.
+ */
+export async function verifyAndSync(file: string, packed: PackedPart, itemsById: ReadonlyMap<string, ScannedItem>): Promise<string> {
+  const [verified, synced] = await Promise.allSettled([verifyPackedPart(file, packed, itemsById), syncFile(file)]);
+  if (verified.status === 'rejected') throw verified.reason;
+  if (synced.status === 'rejected') throw synced.reason;
+  return verified.value;
 }
 
 /** `name.zip`, or `name (2).zip` … when a file of someone else's already has the name. */

@@ -41,7 +41,7 @@ export interface PartWriterOptions {
   staged: (item: ScannedItem) => Promise<StagedFiles>;
   /** The item's ZIP is recorded: its staged files are no longer needed, and it will not be asked for again. */
   release: (item: ScannedItem, files: StagedFiles) => Promise<void>;
-  /** Reads the written ZIP back and returns its SHA-256; throws when it does not check out. */
+  /** Reads the written ZIP back and returns its SHA-256; throws when it does not check out. Settles once the ZIP is flushed to disk. */
   check: (temporary: string, packed: PackedPart) => Promise<string>;
   onItemPacked: (item: ScannedItem) => void;
   /** A written part was thrown away (its plan changed): its items will be packed again. */

@@ -32,6 +32,7 @@ export interface PackPartInput {
   childrenOf: ReadonlyMap<string, readonly ScannedItem[]>;
   /** Resolves once the item's body and file are on disk. */
   staged: (item: ScannedItem) => Promise<StagedItem>;
+  /** Where the ZIP is written: closed, but not flushed to disk yet (see verifyAndSync). */
   file: string;
   archivedAt: Date;
   ruleSetVersion: string;
@@ -147,7 +148,8 @@ export async function packPart(input: PackPartInput): Promise<PackedPart> {
       items: part.items.map((planned) => manifestItem(planned, entries, scan.source, problems.get(planned.item.id) ?? null)),
     };
     await track(zip.addBuffer(MANIFEST_ENTRY, text(`${JSON.stringify(manifest, null, 1)}\n`), { modified, compress: true }));
-    const { size } = await zip.finish();
+    // Flushed to disk while it is read back, not before (see verifyAndSync).
+    const { size } = await zip.finish({ sync: false });
     return { size, entries, manifest, bodyTexts };
   } catch (error) {
     await Promise.allSettled(pending);

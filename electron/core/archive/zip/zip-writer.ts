@@ -55,7 +55,11 @@ export interface ZipWriter {
   readonly bytesWritten: number;
   /** Bytes given to addBuffer and not written yet: bound it to bound memory. */
   readonly pendingBytes: number;
-  finish(): Promise<{ size: number; entries: number }>;
+  /**
+   * Writes the directory and closes the file, flushed to disk unless `sync` is false: then the
+   * caller flushes it (syncFile) before it relies on it, say while reading it back.
+   */
+  finish(options?: { sync?: boolean }): Promise<{ size: number; entries: number }>;
   /** Stops, closes and deletes the file. Safe to call at any time, also after a failure. */
   abort(): Promise<void>;
 }
@@ -171,7 +175,7 @@ export async function createZipWriter(file: string, options: ZipWriterOptions = 
       : copyFileBody(out, source, stopStreams.signal, digest)));
   }
 
-  async function finish(): Promise<{ size: number; entries: number }> {
+  async function finish({ sync = true }: { sync?: boolean } = {}): Promise<{ size: number; entries: number }> {
     if (state !== 'open') throw new Error('The ZIP is already finished.');
     state = 'finishing';
     return enqueue(async () => {
@@ -180,7 +184,7 @@ export async function createZipWriter(file: string, options: ZipWriterOptions = 
       const directorySize = out.position - directoryOffset;
       await out.write(endOfCentralDirectory(records.length, directoryOffset, directorySize));
       await out.flush();
-      await handle.sync();
+      if (sync) await handle.sync();
       await handle.close();
       state = 'closed';
       return { size: out.position, entries: records.length };
