@@ -98,6 +98,24 @@ describe('recording an in-memory scan as a run', () => {
   });
 });
 
+describe('the judgements of a run', () => {
+  it('keep their own reason for items with the same verdict and rule but other words', async () => {
+    const library = temp.open();
+    const scan = await buildScan(spec);
+    const [first, second, ...rest] = scan.items;
+    if (!first || !second) throw new Error('the spec has items');
+    const sameRule = { verdict: first.verdict, rule: first.rule, quote: first.quote };
+    const reworded = [
+      { ...first, ...sameRule, reason: { en: 'Said one way.', nl: 'Zo gezegd.' } },
+      { ...second, ...sameRule, reason: { en: 'Said one way.', nl: 'Anders gezegd.' } },
+      ...rest,
+    ];
+    const run = recordScanResult(library, { ...scan, items: reworded }, TIME_ZONE);
+    const stored = new Map(scanResultOfRun(library, run).items.map((item) => [item.id, item]));
+    for (const item of reworded) expect(stored.get(item.id)).toMatchObject({ verdict: item.verdict, rule: item.rule, reason: item.reason, quote: item.quote });
+  });
+});
+
 describe('two scans of one account at once', () => {
   it('sets the older aside when a newer one starts, and the older cannot overwrite the library', async () => {
     const library = temp.open();

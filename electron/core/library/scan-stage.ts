@@ -18,7 +18,9 @@ export interface StagedItem {
  * stored once each and referred to by number. Synchronous: better-sqlite3 is.
  */
 export class ScanStage {
-  private readonly judgementKeys = new Map<string, number>();
+  /** By verdict and rule, the judgements stored so far: a rule has a text or two, not one per item. */
+  private readonly judgementKeys = new Map<string, { en: string; nl: string; quote: string; key: number }[]>();
+  private judgementCount = 0;
   private spaces: ScannedSpace[] = [];
   private items: StagedItem[] = [];
   private readonly insertJudgement;
@@ -78,14 +80,22 @@ export class ScanStage {
     })();
   }
 
+  // Compared field by field rather than joined into one key: joining the texts (about 500
+  // characters) for every item of a 1,000,000-item scan made half a gigabyte of garbage.
   private judgementKey(judgement: Judgement): number {
-    const text = `${judgement.verdict}\u0000${judgement.rule}\u0000${judgement.reason.en}\u0000${judgement.reason.nl}\u0000${judgement.quote}`;
-    let key = this.judgementKeys.get(text);
-    if (key === undefined) {
-      key = this.judgementKeys.size + 1;
-      this.judgementKeys.set(text, key);
-      this.insertJudgement.run(this.runId, key, judgement.verdict, judgement.rule, judgement.reason.en, judgement.reason.nl, judgement.quote);
+    const group = `${judgement.verdict}\u0000${judgement.rule}`;
+    let stored = this.judgementKeys.get(group);
+    if (stored === undefined) {
+      stored = [];
+      this.judgementKeys.set(group, stored);
     }
+    const { reason, quote } = judgement;
+    const same = stored.find((texts) => texts.en === reason.en && texts.nl === reason.nl && texts.quote === quote);
+    if (same !== undefined) return same.key;
+    this.judgementCount += 1;
+    const key = this.judgementCount;
+    stored.push({ en: reason.en, nl: reason.nl, quote, key });
+    this.insertJudgement.run(this.runId, key, judgement.verdict, judgement.rule, judgement.reason.en, judgement.reason.nl, judgement.quote);
     return key;
   }
 }
