@@ -47,6 +47,20 @@ async function zipOf(dir: string, entries: { name: string; data: Buffer; compres
   return { file, written: result };
 }
 
+/** What packPart would return for these written entries: a personal archive of one part. */
+function packedPart(size: number, written: readonly WrittenEntry[], items: ManifestItem[]): PackedPart {
+  return {
+    size,
+    entries: new Map(written.map((entry) => [entry.name, entry])),
+    manifest: {
+      format: MANIFEST_FORMAT, space: { id: null, kind: 'personal', title: 'Personal', verdict: null, rule: null },
+      account: { id: 'u1', name: 'An', email: 'an@x.example' }, source: 'http://127.0.0.1', archivedAt: modified.toISOString(),
+      ruleSet: 'test', part: 1, parts: 1, items,
+    },
+    bodyTexts: new Map(),
+  };
+}
+
 /** Where an entry's local header starts, from its central directory record. */
 async function localHeaderOffset(file: string, name: string): Promise<number> {
   const zip = await readFile(file);
@@ -158,16 +172,7 @@ describe('reading a ZIP back', () => {
     const dir = await tempDir();
     const content = bytes(200_000, 5, 16);
     const { file, written } = await zipOf(dir, [{ name: 'Journal/page.html', data: content, compress: true }]);
-    const packed: PackedPart = {
-      size: content.length,
-      entries: new Map(written.map((entry) => [entry.name, entry])),
-      manifest: {
-        format: MANIFEST_FORMAT, space: { id: null, kind: 'personal', title: 'Personal', verdict: null, rule: null },
-        account: { id: 'u1', name: 'An', email: 'an@x.example' }, source: 'http://127.0.0.1', archivedAt: modified.toISOString(),
-        ruleSet: 'test', part: 1, parts: 1, items: [],
-      },
-      bodyTexts: new Map(),
-    };
+    const packed = packedPart(content.length, written, []);
     expect(await verifyPackedPart(file, packed, new Map())).toBe(await sha256OfFile(file));
     const other = { ...packed, entries: new Map(written.map((entry) => [entry.name, { ...entry, sha256: sha(Buffer.from('else')) }])) };
     await expect(verifyPackedPart(file, other, new Map())).rejects.toBeInstanceOf(ArchiveCheckError);
@@ -186,16 +191,7 @@ describe('reading a ZIP back', () => {
       const { file, written } = await zipOf(await tempDir(), [{ name, data, compress, sha256: sha(announced) }]);
       expect(written.map((entry) => entry.sha256)).toEqual([sha(announced)]);
       const item = { id: 'i-1', file: { sha256: sha(announced) } } as unknown as ScannedItem;
-      const packed: PackedPart = {
-        size: data.length,
-        entries: new Map(written.map((entry) => [entry.name, entry])),
-        manifest: {
-          format: MANIFEST_FORMAT, space: { id: null, kind: 'personal', title: 'Personal', verdict: null, rule: null },
-          account: { id: 'u1', name: 'An', email: 'an@x.example' }, source: 'http://127.0.0.1', archivedAt: modified.toISOString(),
-          ruleSet: 'test', part: 1, parts: 1, items: [{ id: 'i-1', entries: { page: 'Files/page.html', file: name, original: null } } as unknown as ManifestItem],
-        },
-        bodyTexts: new Map(),
-      };
+      const packed = packedPart(data.length, written, [{ id: 'i-1', entries: { page: 'Files/page.html', file: name, original: null } } as unknown as ManifestItem]);
       return verifyPackedPart(file, packed, new Map([['i-1', item]]));
     };
     for (const compress of [false, true]) {
