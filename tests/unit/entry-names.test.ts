@@ -6,6 +6,8 @@ import {
   safeComponent,
   type EntryNamer,
 } from '../../electron/core/archive/entry-names.ts';
+import { codePointLength, collisionKey, utf8ByteLength } from '../../electron/core/archive/name-measure.ts';
+import { isMacMetadataName, isWindowsDeviceName } from '../../electron/core/archive/platform-reserved-names.ts';
 
 const FAMILY = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}\u200D\u{1F466}'; // 👨‍👩‍👧‍👦
 const WAVE_MEDIUM = '\u{1F44B}\u{1F3FD}'; // 👋🏽
@@ -813,6 +815,45 @@ describe('property: thousands of hostile names', () => {
       expectSafeComponent(archiveName, 120);
       expect(archiveName.length).toBeLessThanOrEqual(120);
       expect(archiveName.endsWith(' part 1 of 3.zip')).toBe(true);
+    }
+  });
+});
+
+describe('the measures behind names, on any text', () => {
+  // What the measures were before they got their ASCII and per-unit shortcuts: one string per
+  // code point, every fold spelled out.
+  const reference = {
+    codePointLength: (text: string) => Array.from(text).length,
+    utf8ByteLength: (text: string) => Array.from(text).reduce((sum, c) => {
+      const code = c.codePointAt(0) ?? 0;
+      return sum + (code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4);
+    }, 0),
+    collisionKey: (text: string) => text.normalize('NFC').toLowerCase().toUpperCase().toLowerCase().normalize('NFC'),
+    isWindowsDeviceName: (text: string) => ['CON', 'PRN', 'AUX', 'NUL', 'CONIN$', 'CONOUT$',
+      ...['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '\u00B9', '\u00B2', '\u00B3'].flatMap((digit) => [`COM${digit}`, `LPT${digit}`])]
+      .includes((text.split('.', 1)[0] ?? '').replace(/ +$/u, '').toUpperCase()),
+    isMacMetadataName: (text: string) => text.startsWith('._') || text.toUpperCase() === '__MACOSX',
+  };
+  // Characters that change length when folded or measured: lone and paired surrogates, ß and
+  // ligatures that grow in upper case, ſ and dotless i that fold to ASCII, combining marks.
+  const pieces = ['a', 'Z', ' ', '.', 'con', 'LpT', 'com\u00B9', '__macosx', '._', 'ß', 'ﬀ', 'ﬆ', 'ſ', 'ı', 'İ', 'e\u0301', 'é', 'Ω',
+    '\u{1F600}', '\uD800', '\uDC00', '\u200D', '\u0000', '\u007F', '\u00FF', '\u0800', '\uFFFF', 'ǅ', 'ΐ'];
+  let seed = 7;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const texts = ['', ...pieces, 'CON .txt', 'nul', 'AUX   ', 'conout$.tar.gz', 'x'.repeat(15), 'ſ'.repeat(8)];
+  for (let index = 0; index < 3000; index += 1) {
+    texts.push(Array.from({ length: 1 + Math.floor(random() * 8) }, () => pieces[Math.floor(random() * pieces.length)] ?? '').join(''));
+  }
+
+  it('are what the plain definitions give', () => {
+    for (const text of texts) {
+      expect([codePointLength(text), utf8ByteLength(text), collisionKey(text), isWindowsDeviceName(text), isMacMetadataName(text)], JSON.stringify(text))
+        .toEqual([reference.codePointLength(text), reference.utf8ByteLength(text), reference.collisionKey(text),
+          reference.isWindowsDeviceName(text), reference.isMacMetadataName(text)]);
+      expect(utf8ByteLength(text)).toBe(Buffer.byteLength(text, 'utf8'));
     }
   });
 });

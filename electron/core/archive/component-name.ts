@@ -3,7 +3,7 @@
  * that fits the limits of every disk the archive may be extracted to.
  */
 import { REMOVED, hasUnsafeCharacter, replaceUnsafeCharacters } from './name-characters.ts';
-import { codePointCuts, codePointLength, countFitting, graphemeCuts, hasLoneSurrogate, utf8ByteLength } from './name-measure.ts';
+import { codePointCuts, codePointLength, countFitting, graphemeCuts, hasLoneSurrogate, isAscii, utf8ByteLength } from './name-measure.ts';
 import { needsProtectivePrefix } from './platform-reserved-names.ts';
 
 /** ext4, NTFS and APFS all stop at 255 (bytes or UTF-16 units); 80 keeps names readable. */
@@ -38,7 +38,19 @@ export interface NameParts {
 const EXTENSION = new RegExp(`^[\\p{L}\\p{M}\\p{N}]{1,${MAX_EXTENSION_CODE_POINTS}}$`, 'u');
 const LEADING_SPACE = /^\p{White_Space}+/u;
 // Windows drops trailing dots and spaces, so `a.` and `a` would be one file.
-const TRAILING_SPACE_OR_DOT = /[\p{White_Space}.]+$/u;
+const SPACE_OR_DOT = /^[\p{White_Space}.]$/u;
+
+/**
+ * `text` without its trailing white space and dots. Looked at from the end: a regular expression
+ * anchored at the end tries every position from the start, the slowest step of naming an item.
+ * Every White_Space character is one UTF-16 unit.
+ */
+function withoutTrailingSpaceOrDot(text: string): string {
+  let end = text.length;
+  while (end > 0 && SPACE_OR_DOT.test(text.charAt(end - 1))) end -= 1;
+  return end === text.length ? text : text.slice(0, end);
+}
+
 const TRAILING_JOINERS = /[\u200C\u200D]+$/u;
 const HAS_CONTENT = /[^\uFDD0.\p{White_Space}]/u;
 
@@ -50,8 +62,10 @@ function boundedInput(raw: string): string {
 
 /** NFC, unsafe runs marked with REMOVED, outer spaces and trailing dots gone. */
 function cleanText(raw: string): string {
-  const marked = replaceUnsafeCharacters(boundedInput(raw).normalize('NFC'), REMOVED).normalize('NFC');
-  return marked.replace(LEADING_SPACE, '').replace(TRAILING_SPACE_OR_DOT, '');
+  const bounded = boundedInput(raw);
+  // ASCII is NFC already, and stays so with REMOVED (U+FDD0, a noncharacter that composes with nothing) in it.
+  const marked = isAscii(bounded) ? replaceUnsafeCharacters(bounded, REMOVED) : replaceUnsafeCharacters(bounded.normalize('NFC'), REMOVED).normalize('NFC');
+  return withoutTrailingSpaceOrDot(marked.replace(LEADING_SPACE, ''));
 }
 
 function splitExtension(text: string): { stem: string; extension: string } {
@@ -63,7 +77,7 @@ function splitExtension(text: string): { stem: string; extension: string } {
 }
 
 function shown(text: string): string {
-  return text.replaceAll(REMOVED, '_');
+  return text.includes(REMOVED) ? text.replaceAll(REMOVED, '_') : text;
 }
 
 /** At most `maxCodePoints` of `text`, cut between grapheme clusters and tidied. */
@@ -92,6 +106,7 @@ export function nameParts(raw: string, fallback: string, options: { splitExtensi
 }
 
 function fitsLimits(text: string, limits: ComponentLimits): boolean {
+  if (isAscii(text)) return text.length <= limits.maxUnits && text.length <= limits.maxCodePoints && text.length <= MAX_COMPONENT_BYTES;
   return (
     text.length <= limits.maxUnits &&
     codePointLength(text) <= limits.maxCodePoints &&
@@ -105,11 +120,10 @@ export function isSafeComponent(component: string, limits: ComponentLimits): boo
   return (
     component !== '' &&
     /[^.]/u.test(component) &&
-    !hasLoneSurrogate(component) &&
-    component === component.normalize('NFC') &&
+    (isAscii(component) || (!hasLoneSurrogate(component) && component === component.normalize('NFC'))) &&
     !hasUnsafeCharacter(component) &&
     !LEADING_SPACE.test(component) &&
-    !TRAILING_SPACE_OR_DOT.test(component) &&
+    !SPACE_OR_DOT.test(component.charAt(component.length - 1)) &&
     !needsProtectivePrefix(component) &&
     fitsLimits(component, limits)
   );
@@ -123,7 +137,7 @@ function finish(candidate: string, limits: ComponentLimits): string | undefined 
 
 /** A cut can strand a joiner or half a flag's tags at the end; tidy what the cut left. */
 function tidyCut(prefix: string): string {
-  return replaceUnsafeCharacters(prefix.replace(TRAILING_JOINERS, ''), '_').replace(TRAILING_SPACE_OR_DOT, '');
+  return withoutTrailingSpaceOrDot(replaceUnsafeCharacters(prefix.replace(TRAILING_JOINERS, ''), '_'));
 }
 
 function withStem(stem: string, tail: string, extension: string, limits: ComponentLimits): string | undefined {

@@ -131,7 +131,8 @@ export function createEntryNamer(options: EntryNamerOptions = {}): EntryNamer {
   }
 
   /** The first of `name`, `name (label)`, `name (label, 2)`, ... that fits and is free. */
-  function firstFree(folder: Folder, parts: NameParts, label: string, maxUnits: number, counterKey: string): string {
+  // The counter's key is built only when the plain names are taken: most names never need it.
+  function firstFree(folder: Folder, parts: NameParts, label: string, maxUnits: number, counterKeyOf: () => string): string {
     const limits = { maxCodePoints: MAX_COMPONENT_CODE_POINTS, maxUnits };
     const isFree = (component: string | undefined): component is string =>
       component !== undefined && !folder.entries.has(collisionKey(component));
@@ -141,6 +142,7 @@ export function createEntryNamer(options: EntryNamerOptions = {}): EntryNamer {
       const labelled = composeComponent(parts, ` (${label})`, limits);
       if (isFree(labelled)) return labelled;
     }
+    const counterKey = counterKeyOf();
     const start = nextCounter.get(counterKey) ?? 2;
     for (let counter = start; counter < start + MAX_COUNTER_ATTEMPTS; counter += 1) {
       const component =
@@ -158,7 +160,7 @@ export function createEntryNamer(options: EntryNamerOptions = {}): EntryNamer {
   }
 
   function createFolder(parent: Folder, rawName: string, parts: NameParts, maxUnits: number): Folder {
-    const component = firstFree(parent, parts, '', maxUnits, `folder\u0000${parent.path}\u0000${collisionKey(parts.stem)}`);
+    const component = firstFree(parent, parts, '', maxUnits, () => `folder\u0000${parent.path}\u0000${collisionKey(parts.stem)}`);
     const folder = newFolder(join(parent.path, component), parent.depth + 1);
     parent.entries.set(collisionKey(component), { kind: 'folder', folder });
     parent.byRawName.set(rawName, folder);
@@ -209,7 +211,7 @@ export function createEntryNamer(options: EntryNamerOptions = {}): EntryNamer {
     const parts = nameParts(name, tieBreaker, { splitExtension: true });
     const label = shortened(cleanStem(tieBreaker) ?? '', MAX_TIE_BREAKER_CODE_POINTS);
     const maxUnits = maxPathLength - folder.path.length - separatorLength(folder.path);
-    const counterKey = `file\u0000${folder.path}\u0000${collisionKey(parts.stem + parts.extension)}\u0000${label}`;
+    const counterKey = () => `file\u0000${folder.path}\u0000${collisionKey(parts.stem + parts.extension)}\u0000${label}`;
     const component = firstFree(folder, parts, label, maxUnits, counterKey);
     folder.entries.set(collisionKey(component), { kind: 'file' });
     const path = join(folder.path, component);

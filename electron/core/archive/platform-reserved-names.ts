@@ -15,10 +15,18 @@ const WINDOWS_DEVICE_NAMES = new Set([
   ...DIGITS.map((digit) => `LPT${digit}`),
 ]);
 
+const LONGEST_DEVICE_NAME = Math.max(...[...WINDOWS_DEVICE_NAMES].map((name) => name.length));
+const MAC_METADATA_FOLDER = '__MACOSX';
+
 /** Windows opens a device instead of the file for `CON`, `con.txt`, `Lpt1 .tar.gz` and the like. */
 export function isWindowsDeviceName(component: string): boolean {
-  const stem = component.split('.', 1)[0] ?? '';
-  return WINDOWS_DEVICE_NAMES.has(stem.replace(/ +$/u, '').toUpperCase());
+  const dot = component.indexOf('.');
+  let end = dot < 0 ? component.length : dot;
+  while (end > 0 && component.charCodeAt(end - 1) === 0x20) end -= 1;
+  // Upper case never has fewer code points, and a code point takes at most two units: a stem
+  // of more than 14 units cannot become a device name of at most 7. Most names end here.
+  if (end > 2 * LONGEST_DEVICE_NAME) return false;
+  return WINDOWS_DEVICE_NAMES.has(component.slice(0, end).toUpperCase());
 }
 
 /**
@@ -26,7 +34,7 @@ export function isWindowsDeviceName(component: string): boolean {
  * so such entries vanish on extraction.
  */
 export function isMacMetadataName(component: string): boolean {
-  return component.startsWith('._') || component.toUpperCase() === '__MACOSX';
+  return component.startsWith('._') || (component.length <= 2 * MAC_METADATA_FOLDER.length && component.toUpperCase() === MAC_METADATA_FOLDER);
 }
 
 export function needsProtectivePrefix(component: string): boolean {
