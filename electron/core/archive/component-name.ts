@@ -3,7 +3,7 @@
  * that fits the limits of every disk the archive may be extracted to.
  */
 import { REMOVED, hasUnsafeCharacter, replaceUnsafeCharacters } from './name-characters.ts';
-import { codePointCuts, codePointLength, countFitting, graphemeCuts, hasLoneSurrogate, isAscii, utf8ByteLength } from './name-measure.ts';
+import { codePointCuts, codePointLength, countFitting, graphemeCuts, isAscii, isWellFormedNfc, utf8ByteLength } from './name-measure.ts';
 import { needsProtectivePrefix } from './platform-reserved-names.ts';
 
 /** ext4, NTFS and APFS all stop at 255 (bytes or UTF-16 units); 80 keeps names readable. */
@@ -120,7 +120,7 @@ export function isSafeComponent(component: string, limits: ComponentLimits): boo
   return (
     component !== '' &&
     /[^.]/u.test(component) &&
-    (isAscii(component) || (!hasLoneSurrogate(component) && component === component.normalize('NFC'))) &&
+    isWellFormedNfc(component) &&
     !hasUnsafeCharacter(component) &&
     !LEADING_SPACE.test(component) &&
     !SPACE_OR_DOT.test(component.charAt(component.length - 1)) &&

@@ -1,5 +1,5 @@
 import { COMPONENT_LIMITS, isSafeComponent } from './component-name.ts';
-import { hasLoneSurrogate, isAscii } from './name-measure.ts';
+import { isWellFormedNfc } from './name-measure.ts';
 
 /**
  * Windows refuses paths over 260 UTF-16 units (MAX_PATH) unless long paths are switched on;
@@ -19,7 +19,7 @@ export function isSafeEntryPath(path: string, options: { readonly maxPathLength?
     typeof path === 'string' &&
     path.length > 0 &&
     path.length <= maxPathLength &&
-    (isAscii(path) || (!hasLoneSurrogate(path) && path === path.normalize('NFC'))) &&
+    isWellFormedNfc(path) &&
     path.split('/').every((component) => isSafeComponent(component, COMPONENT_LIMITS))
   );
 }

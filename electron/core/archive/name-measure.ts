@@ -10,6 +10,11 @@ export function hasLoneSurrogate(text: string): boolean {
   return LONE_SURROGATE.test(text);
 }
 
+/** Whether `text` is valid UTF-16 (no lone surrogate) in NFC: always so for ASCII, which needs no look. */
+export function isWellFormedNfc(text: string): boolean {
+  return isAscii(text) || (!hasLoneSurrogate(text) && text === text.normalize('NFC'));
+}
+
 const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
 const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
 
