@@ -31,7 +31,7 @@ export async function* rangeChunks(handle: FileHandle, start: number, end: numbe
       const chunk: Buffer = await next;
       next = null;
       if (chunk.length === 0) return;
-      const full = chunk.length === Math.min(chunkBytes, end - position);
+      const full = chunk.length === wanted();
       position += chunk.length;
       // A short chunk means the file ended; otherwise the spare buffer, which held the chunk
       // the caller has finished with, takes the next one.

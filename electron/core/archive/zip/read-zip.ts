@@ -114,27 +114,21 @@ async function checkEntry(zip: ZipFile, reader: BlockReader, entry: Entry): Prom
         throw new Error(`compression method ${entry.compressionMethod} is not one we write`);
       }
       const deflated = entry.compressionMethod === METHOD_DEFLATE;
+      let size = 0;
+      const take = (data: Buffer) => {
+        hash.update(data);
+        checksum = crc32(data, checksum);
+        size += data.length;
+      };
       if (entry.compressedSize <= WHOLE_ENTRY_BYTES) {
         const stored = await reader.range(local.fileDataStart, entry.compressedSize);
-        const data = deflated ? inflateRawSync(stored, { maxOutputLength: Math.max(1, entry.uncompressedSize) }) : stored;
-        if (data.length !== entry.uncompressedSize) throw new Error(`it holds ${data.length} bytes, not the ${entry.uncompressedSize} of its directory record`);
-        hash.update(data);
-        checksum = crc32(data);
+        take(deflated ? inflateRawSync(stored, { maxOutputLength: Math.max(1, entry.uncompressedSize) }) : stored);
       } else if (!deflated && !reader.digesting) {
-        let size = 0;
-        for await (const chunk of reader.direct(local.fileDataStart, local.fileDataStart + entry.compressedSize)) {
-          hash.update(chunk);
-          checksum = crc32(chunk, checksum);
-          size += chunk.length;
-        }
-        if (size !== entry.uncompressedSize) throw new Error(`it holds ${size} bytes, not the ${entry.uncompressedSize} of its directory record`);
+        for await (const chunk of reader.direct(local.fileDataStart, local.fileDataStart + entry.compressedSize)) take(chunk);
       } else {
-        const stream = await openDataStream(zip, entry, local.fileDataStart, deflated);
-        for await (const chunk of stream) {
-          hash.update(chunk as Buffer);
-          checksum = crc32(chunk as Buffer, checksum);
-        }
+        for await (const chunk of await openDataStream(zip, entry, local.fileDataStart, deflated)) take(chunk as Buffer);
       }
+      if (size !== entry.uncompressedSize) throw new Error(`it holds ${size} bytes, not the ${entry.uncompressedSize} of its directory record`);
       if (checksum >>> 0 !== entry.crc32 >>> 0) problem = `CRC-32 mismatch in "${entry.fileName}"`;
     }
   } catch (error) {
