@@ -5,9 +5,8 @@ import type { RuleSet } from '../../../shared/rules/ruleset-schema.ts';
 import type { AccountScope } from '../../core/library/account-scope.ts';
 import type { Library } from '../../core/library/library.ts';
 import { accountsWithScans, withReadSnapshot } from '../../core/library/report-data-queries.ts';
-import { changesCsvChunks, reportCsvChunks } from '../../core/report/render-csv.ts';
-import { reportHtmlChunks } from '../../core/report/render-html.ts';
-import { scanJsonChunks } from '../../core/report/render-json.ts';
+import { changesCsvChunks } from '../../core/report/render-csv.ts';
+import { reportChunks } from '../../core/report/report-chunks.ts';
 import type { ReportData } from '../../core/report/report-data.ts';
 import { reportDataOfLibrary } from '../../core/report/report-data-library.ts';
 import { createReportFormat } from '../../core/report/report-format.ts';
@@ -50,12 +49,7 @@ function chooseAccount(library: Library, source: string | null, accountId: strin
 }
 
 function chunksOf(format: ReportFileFormat, data: ReportData, ruleSet: RuleSet, lang: 'en' | 'nl'): Iterable<string> {
-  switch (format) {
-    case 'csv': return reportCsvChunks(data);
-    case 'json': return scanJsonChunks(data, true);
-    case 'html': return reportHtmlChunks(data, ruleSet, lang);
-    case 'changes-csv': return changesCsvChunks(data.allChanges());
-  }
+  return format === 'changes-csv' ? changesCsvChunks(data.allChanges()) : reportChunks(format, data, ruleSet, lang);
 }
 
 function describeWritten(format: ReportFileFormat, data: ReportData, ruleSet: RuleSet, bytes: number, out: string): string {

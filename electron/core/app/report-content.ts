@@ -2,9 +2,7 @@ import type { Language } from '../../../shared/contract.ts';
 import type { RuleSet } from '../../../shared/rules/ruleset-schema.ts';
 import { openLibrary, type Library } from '../library/library.ts';
 import { withReadSnapshot } from '../library/report-data-queries.ts';
-import { reportCsvChunks } from '../report/render-csv.ts';
-import { reportHtmlChunks } from '../report/render-html.ts';
-import { scanJsonChunks } from '../report/render-json.ts';
+import { reportChunks } from '../report/report-chunks.ts';
 import { reportDataOfRun } from '../report/report-data-library.ts';
 import { writeChunksAtomic } from '../report/write-chunks-atomic.ts';
 import { writeFileAtomic } from '../util/write-file-atomic.ts';
@@ -48,19 +46,10 @@ export async function writeRunReport(input: RunReportInput, target: string): Pro
   try {
     return await withReadSnapshot(reader, async () => {
       const data = reportDataOfRun(reader, run);
-      switch (format) {
-        case 'csv':
-          return writeChunksAtomic(target, reportCsvChunks(data));
-        case 'json':
-          return writeChunksAtomic(target, scanJsonChunks(data, true));
-        case 'html':
-          return writeChunksAtomic(target, reportHtmlChunks(data, ruleSet, language));
-        case 'pdf': {
-          const pdf = await pdfRenderer(input.renderPdf)([...reportHtmlChunks(data, ruleSet, language)].join(''));
-          await writeFileAtomic(target, pdf);
-          return pdf.length;
-        }
-      }
+      if (format !== 'pdf') return writeChunksAtomic(target, reportChunks(format, data, ruleSet, language));
+      const pdf = await pdfRenderer(input.renderPdf)([...reportChunks('html', data, ruleSet, language)].join(''));
+      await writeFileAtomic(target, pdf);
+      return pdf.length;
     });
   } finally {
     reader.close();
