@@ -2,7 +2,7 @@ import type { ScanResult } from '../../../shared/inventory.ts';
 import type { PackedPart } from '../archive/pack/pack-part.ts';
 import type { PlannedArchive, PlannedPart } from '../archive/plan/plan-archives.ts';
 import { explainRecordFailure, recordArchiveSteps, type ArchiveInput } from '../library/archives-repository.ts';
-import { recordedJobArchiveStep } from '../library/job-archives-repository.ts';
+import { jobArchiveStateStep } from '../library/job-archives-repository.ts';
 import { packedJobItemsSteps } from '../library/job-items-repository.ts';
 import type { Library } from '../library/library.ts';
 import { runSqlStepsInWorker } from '../library/sql-worker.ts';
@@ -46,7 +46,7 @@ export async function recordPart(
   });
   const steps = [
     ...recordArchiveSteps(record, entries),
-    recordedJobArchiveStep(jobId, part.archiveKey, part.part, finalPath),
+    jobArchiveStateStep(jobId, part.archiveKey, part.part, 'recorded', finalPath),
     ...packedJobItemsSteps(jobId, part.items.map(({ item }) => ({ itemId: item.id, bodySize: item.hasBody ? context.bodyBytes(item.id) : null }))),
   ];
   try {

@@ -1,5 +1,5 @@
 import type { Library } from './library.ts';
-import type { SqlStep } from './sql-steps.ts';
+import { runSqlSteps, type SqlStep } from './sql-steps.ts';
 import { oneOf } from './row-values.ts';
 
 export const JOB_ARCHIVE_STATES = ['planned', 'written', 'verified', 'recorded'] as const;
@@ -66,7 +66,22 @@ export function jobArchives(library: Library, jobId: string): JobArchive[] {
     .map(toJobArchive);
 }
 
-/** Moves one planned ZIP to `state`; `finalPath`, when given, is where it now lies. */
+/**
+ * Moving one planned ZIP to `state` (`finalPath`, when given, is where it now lies), as a step
+ * of a batch (recordPart runs it with the part's records, on the library worker): the batch
+ * fails unless the part is the job's.
+ */
+export function jobArchiveStateStep(jobId: string, archiveKey: string, part: number, state: JobArchiveState, finalPath?: string): SqlStep {
+  return {
+    sql: `UPDATE job_archives SET state = @state, final_path = COALESCE(@final_path, final_path)
+          WHERE job_id = @job_id AND archive_key = @archive_key AND part = @part`,
+    params: { job_id: jobId, archive_key: archiveKey, part, state, final_path: finalPath ?? null },
+    expectChanges: 1,
+    failure: `Archive ${archiveKey} part ${part} is not part of job ${jobId}.`,
+  };
+}
+
+/** jobArchiveStateStep on this connection; returns the ZIP's new state. */
 export function setJobArchiveState(
   library: Library,
   jobId: string,
@@ -75,22 +90,15 @@ export function setJobArchiveState(
   state: JobArchiveState,
   finalPath?: string,
 ): JobArchive {
-  const row = library.db
-    .prepare<{ job_id: string; archive_key: string; part: number; state: string; final_path: string | null }, JobArchiveRow>(
-      `UPDATE job_archives SET state = @state, final_path = COALESCE(@final_path, final_path)
-       WHERE job_id = @job_id AND archive_key = @archive_key AND part = @part RETURNING ${JOB_ARCHIVE_COLUMNS}`,
-    )
-    .get({ job_id: jobId, archive_key: archiveKey, part, state, final_path: finalPath ?? null });
-  if (!row) throw new Error(`Archive ${archiveKey} part ${part} is not part of job ${jobId}.`);
+  const [, rows] = runSqlSteps(library.db, [
+    jobArchiveStateStep(jobId, archiveKey, part, state, finalPath),
+    {
+      sql: `SELECT ${JOB_ARCHIVE_COLUMNS} FROM job_archives WHERE job_id = ? AND archive_key = ? AND part = ?`,
+      params: [jobId, archiveKey, part],
+      mode: 'all',
+    },
+  ], true);
+  const row = rows?.[0] as JobArchiveRow | undefined;
+  if (!row) throw new Error(`Internal error: archive ${archiveKey} part ${part} of job ${jobId} was updated but not found.`);
   return toJobArchive(row);
-}
-
-/** setJobArchiveState(…, 'recorded', finalPath) as a step of a batch: the batch fails unless the part is the job's. */
-export function recordedJobArchiveStep(jobId: string, archiveKey: string, part: number, finalPath: string): SqlStep {
-  return {
-    sql: `UPDATE job_archives SET state = 'recorded', final_path = @final_path WHERE job_id = @job_id AND archive_key = @archive_key AND part = @part`,
-    params: { job_id: jobId, archive_key: archiveKey, part, final_path: finalPath },
-    expectChanges: 1,
-    failure: `Archive ${archiveKey} part ${part} is not part of job ${jobId}.`,
-  };
 }
