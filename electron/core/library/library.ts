@@ -12,10 +12,6 @@ export interface Library {
 }
 
 /**
- * Opens (creating if needed) the library at `file` and brings its schema up to date.
- * Throws NewerLibraryError when a newer TwinArchive wrote it.
- */
-/**
  * How a connection uses memory. `interactive` (the app, search, reports) keeps 32 MB of pages
  * and its statement journals in memory for fast repeated queries; `job` (a long archive or bulk
  * run in its own process) keeps 8 MB and lets statement journals spill to temporary files, which
@@ -55,6 +51,10 @@ export function connectionPragmas(profile: LibraryProfile): string[] {
   ];
 }
 
+/**
+ * Opens (creating if needed) the library at `file` and brings its schema up to date.
+ * Throws NewerLibraryError when a newer TwinArchive wrote it.
+ */
 export function openLibrary(file: string, profile: LibraryProfile = 'interactive'): Library {
   mkdirSync(path.dirname(file), { recursive: true });
   const db = new BetterSqlite3(file, { timeout: 5000 });
