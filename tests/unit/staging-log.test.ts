@@ -8,11 +8,27 @@ const tempDir = useTempDirs();
 const bytes = (text: string) => Buffer.from(text, 'utf8');
 const segments = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.log')).sort();
 
-async function opened(segmentBytes?: number): Promise<{ dir: string; log: StagingLog }> {
-  const dir = await tempDir();
+/** The log in `dir`, opened: what a resumed job finds there. */
+function reopened(dir: string, segmentBytes?: number): StagingLog {
   const log = new StagingLog(dir, segmentBytes);
   log.open();
-  return { dir, log };
+  return log;
+}
+
+async function opened(segmentBytes?: number): Promise<{ dir: string; log: StagingLog }> {
+  const dir = await tempDir();
+  return { dir, log: reopened(dir, segmentBytes) };
+}
+
+/** The only segment of a log that was written once and closed. */
+const firstSegment = (dir: string) => path.join(dir, segments(dir)[0] ?? '');
+
+/** A log that holds one record, closed: its folder and its segment, for a test to damage. */
+async function withOneRecord(key: string, text: string): Promise<{ dir: string; file: string }> {
+  const { dir, log } = await opened();
+  log.append(key, bytes(text));
+  log.close();
+  return { dir, file: firstSegment(dir) };
 }
 
 describe('the staging log', () => {
@@ -32,33 +48,26 @@ describe('the staging log', () => {
     log.append('a', bytes('first record'));
     log.append('b', bytes('second record'));
     log.close();
-    const [segment] = segments(dir);
-    const file = path.join(dir, segment ?? '');
+    const file = firstSegment(dir);
     truncateSync(file, statSync(file).size - 3);
 
-    const again = new StagingLog(dir);
-    again.open();
+    const again = reopened(dir);
     expect(again.read('a')?.toString('utf8')).toBe('first record');
     expect(again.has('b')).toBe(false);
     // Appends go on from the cut, and read back whole after another reopen.
     again.append('c', bytes('third'));
     again.close();
-    const third = new StagingLog(dir);
-    third.open();
+    const third = reopened(dir);
     expect([third.read('a')?.toString('utf8'), third.read('c')?.toString('utf8')]).toEqual(['first record', 'third']);
     third.close();
   });
 
   it('never hands out bytes that no longer match their hash', async () => {
-    const { dir, log } = await opened();
-    log.append('a', bytes('intact bytes'));
-    log.close();
-    const file = path.join(dir, segments(dir)[0] ?? '');
+    const { dir, file } = await withOneRecord('a', 'intact bytes');
     const fd = openSync(file, 'r+');
     writeSync(fd, bytes('X'), 0, 1, statSync(file).size - 1);
     closeSync(fd);
-    const again = new StagingLog(dir);
-    again.open();
+    const again = reopened(dir);
     expect(again.has('a')).toBe(true);
     expect(again.read('a')).toBeNull();
     expect(again.has('a')).toBe(false);
@@ -66,15 +75,11 @@ describe('the staging log', () => {
   });
 
   it('stops at a header that is not one, and ignores files that are not segments', async () => {
-    const { dir, log } = await opened();
-    log.append('a', bytes('kept'));
-    log.close();
-    const file = path.join(dir, segments(dir)[0] ?? '');
+    const { dir, file } = await withOneRecord('a', 'kept');
     // What a crash can leave: the file longer than what reached the disk, the rest zeros.
     appendFileSync(file, Buffer.alloc(100));
     writeFileSync(path.join(dir, 'notes.txt'), 'not a segment');
-    const again = new StagingLog(dir);
-    again.open();
+    const again = reopened(dir);
     expect(again.read('a')?.toString('utf8')).toBe('kept');
     expect(statSync(file).size).toBeLessThan(100);
     again.close();

@@ -91,9 +91,14 @@ export class StagingLog {
       this.#live.set(record.segment, live);
       return;
     }
-    this.#live.delete(record.segment);
+    this.#deleteSegment(record.segment);
+  }
+
+  /** A segment with nothing left in it that is not being written to. */
+  #deleteSegment(segment: number): void {
+    this.#live.delete(segment);
     try {
-      unlinkSync(this.#file(record.segment));
+      unlinkSync(this.#file(segment));
     } catch {
       // Already gone, or held open elsewhere on Windows: it goes with the staging folder.
     }
@@ -177,14 +182,7 @@ export class StagingLog {
     if (current === null) return;
     this.#current = null;
     closeSync(current.fd);
-    if ((this.#live.get(current.segment) ?? 0) === 0) {
-      this.#live.delete(current.segment);
-      try {
-        unlinkSync(this.#file(current.segment));
-      } catch {
-        // It goes with the staging folder.
-      }
-    }
+    if ((this.#live.get(current.segment) ?? 0) === 0) this.#deleteSegment(current.segment);
   }
 
   close(): void {
