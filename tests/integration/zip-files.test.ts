@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { open, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { ScannedItem } from '../../shared/inventory.ts';
 import { MANIFEST_FORMAT, type ManifestItem } from '../../electron/core/archive/manifest.ts';
 import type { PackedPart } from '../../electron/core/archive/pack/pack-part.ts';
+import { BufferedFile } from '../../electron/core/archive/zip/buffered-file.ts';
 import { FILE_CHUNK_BYTES } from '../../electron/core/archive/zip/file-chunks.ts';
+import type { DigestSoFar } from '../../electron/core/archive/zip/sealed-read-back.ts';
 import { checkZip, checkZipAndDigest } from '../../electron/core/archive/zip/read-zip.ts';
 import { createZipWriter, type WrittenEntry } from '../../electron/core/archive/zip/zip-writer.ts';
 import { ArchiveCheckError, sha256OfFile, verifyAndSync, verifyPackedPart } from '../../electron/core/jobs/finalize-part.ts';
@@ -31,7 +34,10 @@ function bytes(size: number, seed: number, alphabet = 256): Buffer {
   return out;
 }
 
-async function zipOf(dir: string, entries: { name: string; data: Buffer; compress: boolean; sha256?: string }[]): Promise<{ file: string; written: WrittenEntry[] }> {
+async function zipOf(
+  dir: string,
+  entries: { name: string; data: Buffer; compress: boolean; sha256?: string }[],
+): Promise<{ file: string; written: WrittenEntry[]; digestSoFar: Promise<DigestSoFar | null> | null }> {
   const file = path.join(dir, 'out.zip');
   const zip = await createZipWriter(file);
   const written: Promise<WrittenEntry>[] = [];
@@ -43,12 +49,12 @@ async function zipOf(dir: string, entries: { name: string; data: Buffer; compres
     }));
   }
   const result = await Promise.all(written);
-  await zip.finish();
-  return { file, written: result };
+  const { digestSoFar } = await zip.finish();
+  return { file, written: result, digestSoFar };
 }
 
 /** What packPart would return for these written entries: a personal archive of one part. */
-function packedPart(size: number, written: readonly WrittenEntry[], items: ManifestItem[]): PackedPart {
+function packedPart(size: number, written: readonly WrittenEntry[], items: ManifestItem[], digestSoFar: PackedPart['digestSoFar'] = null): PackedPart {
   return {
     size,
     entries: new Map(written.map((entry) => [entry.name, entry])),
@@ -58,6 +64,7 @@ function packedPart(size: number, written: readonly WrittenEntry[], items: Manif
       ruleSet: 'test', part: 1, parts: 1, items,
     },
     bodyTexts: new Map(),
+    digestSoFar,
   };
 }
 
@@ -182,21 +189,82 @@ describe('reading a ZIP back', () => {
     await expect(verifyAndSync(path.join(dir, 'gone.zip'), packed, new Map())).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
-  it('takes a file\'s announced SHA-256 without hashing it on the way in, and the read-back is what refuses a copy that differs', async () => {
-    const announced = bytes(3 * MIB + 17, 8);
+  it.each([3 * MIB + 17, 9 * MIB + 17])('takes the announced SHA-256 of a file of %i bytes without hashing it on the way in, and the read-back refuses a copy that differs', async (size) => {
+    const announced = bytes(size, 8);
     const staged = Buffer.from(announced);
     staged[2 * MIB] = (staged[2 * MIB] ?? 0) ^ 0x01;
     const check = async (data: Buffer, compress: boolean) => {
       const name = compress ? 'Files/notes.txt' : 'Files/film.mp4';
-      const { file, written } = await zipOf(await tempDir(), [{ name, data, compress, sha256: sha(announced) }]);
+      const { file, written, digestSoFar } = await zipOf(await tempDir(), [{ name, data, compress, sha256: sha(announced) }]);
       expect(written.map((entry) => entry.sha256)).toEqual([sha(announced)]);
       const item = { id: 'i-1', file: { sha256: sha(announced) } } as unknown as ScannedItem;
-      const packed = packedPart(data.length, written, [{ id: 'i-1', entries: { page: 'Files/page.html', file: name, original: null } } as unknown as ManifestItem]);
-      return verifyPackedPart(file, packed, new Map([['i-1', item]]));
+      const manifestItems = [{ id: 'i-1', entries: { page: 'Files/page.html', file: name, original: null } } as unknown as ManifestItem];
+      const digest = await verifyPackedPart(file, packedPart(data.length, written, manifestItems, digestSoFar), new Map([['i-1', item]]));
+      expect(digest).toBe(await sha256OfFile(file));
+      return digest;
     };
     for (const compress of [false, true]) {
       await expect(check(announced, compress)).resolves.toMatch(/^[0-9a-f]{64}$/);
       await expect(check(staged, compress)).rejects.toThrow(/differs from the platform's copy/);
     }
+  });
+
+  it('reads a large stored file with a known digest back as soon as it is written, and the check takes that read', async () => {
+    const dir = await tempDir();
+    const film = bytes(9 * MIB, 6);
+    const clip = bytes(3 * MIB, 7);
+    const notes = bytes(9 * MIB, 8, 16);
+    const { file, written, digestSoFar } = await zipOf(dir, [
+      { name: 'Files/film.mp4', data: film, compress: false, sha256: sha(film) },
+      { name: 'Files/clip.mp4', data: clip, compress: false, sha256: sha(clip) },
+      { name: 'Files/notes.txt', data: notes, compress: true, sha256: sha(notes) },
+    ]);
+    const [filmEntry, clipEntry, notesEntry] = written;
+    if (!filmEntry?.readBack) throw new Error('film.mp4 was not read back');
+    const readBack = await filmEntry.readBack;
+    const dataStart = (await localHeaderOffset(file, 'Files/film.mp4')) + 30 + 'Files/film.mp4'.length + 9;
+    expect(readBack).toEqual({ dataStart, size: film.length, crc32: crc32(film), sha256: sha(film) });
+    // Under 8 MiB, or deflated: read in the check after closing, as before.
+    expect([clipEntry?.readBack, notesEntry?.readBack]).toEqual([undefined, undefined]);
+    // The same reads took the whole file's digest up to the film's end; the check hashes only the rest.
+    const soFar = await digestSoFar;
+    const zipBytes = await readFile(file);
+    expect(soFar?.upTo).toBe(dataStart + film.length);
+    expect(soFar?.hash.copy().digest('hex')).toBe(sha(zipBytes.subarray(0, dataStart + film.length)));
+    const whole = await sha256OfFile(file);
+    expect(await verifyPackedPart(file, packedPart(0, written, [], digestSoFar), new Map())).toBe(whole);
+    const otherStart = Promise.resolve(soFar ? { upTo: soFar.upTo, hash: createHash('sha256').update(Buffer.alloc(soFar.upTo)) } : null);
+    expect(await verifyPackedPart(file, packedPart(0, written, [], otherStart), new Map())).not.toBe(whole);
+
+    const item = { id: 'i-1', file: { sha256: sha(film) } } as unknown as ScannedItem;
+    const items = new Map([['i-1', item]]);
+    const manifestItems = [{ id: 'i-1', entries: { page: 'Files/page.html', file: 'Files/film.mp4', original: null } } as unknown as ManifestItem];
+    const withReadBack = (changed: Partial<typeof readBack>) => packedPart(0, written.map((entry) => (entry === filmEntry
+      ? { ...entry, readBack: Promise.resolve(readBack === null ? null : { ...readBack, ...changed }) }
+      : entry)), manifestItems);
+    await expect(verifyPackedPart(file, withReadBack({}), items)).resolves.toBe(await sha256OfFile(file));
+    // The file on disk is sound: only the read-back's figures can make the check fail.
+    await expect(verifyPackedPart(file, withReadBack({ sha256: sha(clip) }), items)).rejects.toThrow(/"Files\/film\.mp4" differs from the platform's copy/);
+    await expect(verifyPackedPart(file, withReadBack({ crc32: (crc32(film) ^ 1) >>> 0 }), items)).rejects.toThrow(/CRC-32 mismatch in "Files\/film\.mp4"/);
+    // A read-back of other bytes than the entry's (elsewhere, or not all of them) is not taken for it.
+    await expect(verifyPackedPart(file, withReadBack({ dataStart: dataStart + 1, sha256: sha(clip) }), items)).resolves.toMatch(/^[0-9a-f]{64}$/);
+    await expect(verifyPackedPart(file, withReadBack({ size: film.length - 1, sha256: sha(clip) }), items)).resolves.toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('refuses to patch bytes sealed for a read-back, and patches after them as before', async () => {
+    const file = path.join(await tempDir(), 'sealed.bin');
+    const handle = await open(file, 'w');
+    try {
+      const out = new BufferedFile(handle, 16);
+      await out.write(Buffer.from('0123456789'));
+      await out.seal();
+      await expect(out.patch(9, Buffer.from('x'))).rejects.toThrow('would change bytes sealed up to 10');
+      await out.write(Buffer.from('abcdef'));
+      await out.patch(10, Buffer.from('A'));
+      await out.flush();
+    } finally {
+      await handle.close();
+    }
+    expect(await readFile(file, 'utf8')).toBe('0123456789Abcdef');
   });
 });

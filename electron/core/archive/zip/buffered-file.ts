@@ -4,13 +4,15 @@ const DEFAULT_BUFFER_BYTES = 1 << 20;
 
 /**
  * Sequential writes through a fixed buffer, so thousands of small entries cost a few large
- * writes; `patch` rewrites bytes already written, in the buffer or on disk.
+ * writes; `patch` rewrites bytes already written, in the buffer or on disk, except below a
+ * `seal`: bytes read back while the file is still written must stay what was read.
  */
 export class BufferedFile {
   readonly #handle: FileHandle;
   readonly #buffer: Buffer;
   #used = 0;
   #flushed = 0;
+  #sealed = 0;
 
   constructor(handle: FileHandle, bufferBytes = DEFAULT_BUFFER_BYTES) {
     this.#handle = handle;
@@ -40,7 +42,14 @@ export class BufferedFile {
     this.#used = 0;
   }
 
+  /** Flushes, and from then on refuses to patch anything written so far. */
+  async seal(): Promise<void> {
+    await this.flush();
+    this.#sealed = this.#flushed;
+  }
+
   async patch(position: number, bytes: Buffer): Promise<void> {
+    if (position < this.#sealed) throw new Error(`Internal error: a patch at byte ${position} would change bytes sealed up to ${this.#sealed}.`);
     const splitAt = Math.max(0, Math.min(bytes.length, this.#flushed - position));
     if (splitAt > 0) await this.#writeFully(bytes.subarray(0, splitAt), position);
     if (splitAt < bytes.length) {

@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import { crc32, inflateRawSync } from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { BlockReader } from './block-reader.ts';
+import type { DigestSoFar, EntryReadBack } from './sealed-read-back.ts';
 import { fileDigestOffThread } from './file-digest-worker.ts';
 import { localHeaderProblem } from './local-header-check.ts';
 import { METHOD_DEFLATE, METHOD_STORE } from './zip-records.ts';
@@ -100,9 +101,12 @@ export async function forEachZipEntry(
 /**
  * One entry read back: its local header against its directory record, its bytes (inflated
  * by zlib, not by our writer) against the CRC-32 and size in the directory, and their SHA-256.
+ * A stored entry whose bytes were already read back while the ZIP was written (`readBacks`, by
+ * where its bytes start) is not read again: what that read measured is checked instead.
  */
-async function checkEntry(zip: ZipFile, reader: BlockReader, entry: Entry): Promise<CheckedEntry> {
+async function checkEntry(zip: ZipFile, reader: BlockReader, entry: Entry, readBacks: ReadonlyMap<number, EntryReadBack>): Promise<CheckedEntry> {
   const hash = createHash('sha256');
+  let sha256: string | null = null;
   let checksum = 0;
   let problem: string | null = null;
   try {
@@ -120,7 +124,12 @@ async function checkEntry(zip: ZipFile, reader: BlockReader, entry: Entry): Prom
         checksum = crc32(data, checksum);
         size += data.length;
       };
-      if (entry.compressedSize <= WHOLE_ENTRY_BYTES) {
+      const earlier = deflated ? undefined : readBacks.get(local.fileDataStart);
+      if (earlier !== undefined && earlier.size === entry.compressedSize) {
+        size = earlier.size;
+        checksum = earlier.crc32;
+        sha256 = earlier.sha256;
+      } else if (entry.compressedSize <= WHOLE_ENTRY_BYTES) {
         const stored = await reader.range(local.fileDataStart, entry.compressedSize);
         take(deflated ? inflateRawSync(stored, { maxOutputLength: Math.max(1, entry.uncompressedSize) }) : stored);
       } else if (!deflated && !reader.digesting) {
@@ -134,7 +143,7 @@ async function checkEntry(zip: ZipFile, reader: BlockReader, entry: Entry): Prom
   } catch (error) {
     problem = `"${entry.fileName}" cannot be read: ${(error as Error).message}`;
   }
-  return { ...info(entry), sha256: hash.digest('hex'), problem };
+  return { ...info(entry), sha256: sha256 ?? hash.digest('hex'), problem };
 }
 
 /**
@@ -143,18 +152,36 @@ async function checkEntry(zip: ZipFile, reader: BlockReader, entry: Entry): Prom
  */
 const DIGEST_OFF_THREAD_BYTES = 64 * 1024 * 1024;
 
-async function checkAll(file: string, digest: boolean, onEntry?: (entry: CheckedEntry) => void): Promise<{ entries: CheckedEntry[]; sha256: string | null }> {
-  const size = digest ? (await stat(file)).size : 0;
+interface CheckOptions {
+  onEntry?: (entry: CheckedEntry) => void;
+  /** Stored entries already read back while the ZIP was written (see checkEntry). */
+  readBacks?: readonly EntryReadBack[];
+  /** The whole file's digest as far as those reads took it: only the rest is hashed here. */
+  digestSoFar?: DigestSoFar | null;
+}
+
+/** Continues a digest taken while the file was written over the bytes from where it stopped. */
+async function finishDigest(reader: BlockReader, soFar: DigestSoFar): Promise<string> {
+  const hash = soFar.hash.copy();
+  for await (const chunk of reader.direct(soFar.upTo, reader.size)) hash.update(chunk);
+  return hash.digest('hex');
+}
+
+async function checkAll(file: string, digest: boolean, options: CheckOptions): Promise<{ entries: CheckedEntry[]; sha256: string | null }> {
+  const readBacks = new Map((options.readBacks ?? []).map((readBack) => [readBack.dataStart, readBack]));
+  const soFar = digest ? (options.digestSoFar ?? null) : null;
+  const size = digest && soFar === null ? (await stat(file)).size : 0;
   const offThread = size >= DIGEST_OFF_THREAD_BYTES ? fileDigestOffThread(file) : null;
   try {
-    return await withZip(file, digest && offThread === null, async (zip, reader) => {
+    return await withZip(file, digest && soFar === null && offThread === null, async (zip, reader) => {
       const entries: CheckedEntry[] = [];
       await eachEntry(zip, async (entry) => {
-        const checked = await checkEntry(zip, reader, entry);
+        const checked = await checkEntry(zip, reader, entry, readBacks);
         entries.push(checked);
-        onEntry?.(checked);
+        options.onEntry?.(checked);
       });
       if (!digest) return { entries, sha256: null };
+      if (soFar !== null) return { entries, sha256: await finishDigest(reader, soFar) };
       if (offThread === null) return { entries, sha256: await reader.digest() };
       const whole = await offThread.result;
       // The entries were checked in the file yauzl opened; the digest must be of those same bytes.
@@ -168,12 +195,12 @@ async function checkAll(file: string, digest: boolean, onEntry?: (entry: Checked
 
 /** Reads every entry back: local header, CRC-32 and size against the directory, and the SHA-256 of its bytes. */
 export async function checkZip(file: string, onEntry?: (entry: CheckedEntry) => void): Promise<CheckedEntry[]> {
-  return (await checkAll(file, false, onEntry)).entries;
+  return (await checkAll(file, false, onEntry ? { onEntry } : {})).entries;
 }
 
 /** checkZip, and in the same read the SHA-256 of the whole file as it lies on disk. */
-export async function checkZipAndDigest(file: string, onEntry?: (entry: CheckedEntry) => void): Promise<{ entries: CheckedEntry[]; sha256: string }> {
-  const { entries, sha256 } = await checkAll(file, true, onEntry);
+export async function checkZipAndDigest(file: string, options: CheckOptions = {}): Promise<{ entries: CheckedEntry[]; sha256: string }> {
+  const { entries, sha256 } = await checkAll(file, true, options);
   if (sha256 === null) throw new Error('Internal error: the ZIP was read without its digest.');
   return { entries, sha256 };
 }
