@@ -8,7 +8,7 @@ import { MANIFEST_FORMAT, type ManifestItem } from '../../electron/core/archive/
 import type { PackedPart } from '../../electron/core/archive/pack/pack-part.ts';
 import { BufferedFile } from '../../electron/core/archive/zip/buffered-file.ts';
 import { FILE_CHUNK_BYTES } from '../../electron/core/archive/zip/file-chunks.ts';
-import type { DigestSoFar } from '../../electron/core/archive/zip/sealed-read-back.ts';
+import { SealedReadBack, type DigestSoFar } from '../../electron/core/archive/zip/sealed-read-back.ts';
 import { checkZip, checkZipAndDigest } from '../../electron/core/archive/zip/read-zip.ts';
 import { createZipWriter, type WrittenEntry } from '../../electron/core/archive/zip/zip-writer.ts';
 import { ArchiveCheckError, sha256OfFile, verifyAndSync, verifyPackedPart } from '../../electron/core/jobs/finalize-part.ts';
@@ -266,5 +266,26 @@ describe('reading a ZIP back', () => {
       await handle.close();
     }
     expect(await readFile(file, 'utf8')).toBe('0123456789Abcdef');
+  });
+
+  it('gives up reading back after a read fails or is stopped, and leaves the whole check to the read after closing', async () => {
+    const dir = await tempDir();
+    const late = path.join(dir, 'late.zip');
+    const early = new SealedReadBack(late, new AbortController().signal);
+    expect(await early.entry(0, 10)).toBeNull();
+    await writeFile(late, bytes(100, 9));
+    // Readable now, but the digest lacks what the failed read missed: nothing more is read.
+    expect(await early.entry(10, 10)).toBeNull();
+    expect(await early.digestSoFar()).toBeNull();
+
+    const file = path.join(dir, 'part.zip');
+    await writeFile(file, bytes(3 * MIB, 10));
+    const stop = new AbortController();
+    const stopped = new SealedReadBack(file, stop.signal);
+    expect(await stopped.entry(100, MIB)).toMatchObject({ dataStart: 100, size: MIB });
+    expect((await stopped.digestSoFar())?.upTo).toBe(100 + MIB);
+    stop.abort();
+    expect(await stopped.entry(2 * MIB, 10)).toBeNull();
+    expect(await stopped.digestSoFar()).toBeNull();
   });
 });
