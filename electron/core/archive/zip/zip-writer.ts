@@ -180,8 +180,8 @@ export async function createZipWriter(file: string, options: ZipWriterOptions = 
   }
 
   // Sealed bytes are final, so they go to disk now, while the next files download: the flush
-  // before the ZIP is kept then finds little left (after a 2 GB part here, 0.4 s less). A failed
-  // flush fails the ZIP, since after one a later flush may succeed without the lost pages.
+  // before the ZIP is kept then finds little left (on a laptop disk, gigabytes take seconds). A
+  // failed flush fails the ZIP, since after one a later flush may succeed without the lost pages.
   function flushSealed(): void {
     const flushing = handle.datasync();
     flushing.catch(() => undefined);
