@@ -8,7 +8,7 @@ import { MANIFEST_FORMAT, type ManifestItem } from '../../electron/core/archive/
 import type { PackedPart } from '../../electron/core/archive/pack/pack-part.ts';
 import { BufferedFile } from '../../electron/core/archive/zip/buffered-file.ts';
 import { FILE_CHUNK_BYTES } from '../../electron/core/archive/zip/file-chunks.ts';
-import { SealedReadBack, type DigestSoFar } from '../../electron/core/archive/zip/sealed-read-back.ts';
+import { SealedReadBack, type ReadBackSoFar } from '../../electron/core/archive/zip/sealed-read-back.ts';
 import { checkZip, checkZipAndDigest } from '../../electron/core/archive/zip/read-zip.ts';
 import { createZipWriter, type WrittenEntry } from '../../electron/core/archive/zip/zip-writer.ts';
 import { ArchiveCheckError, sha256OfFile, verifyAndSync, verifyPackedPart } from '../../electron/core/jobs/finalize-part.ts';
@@ -37,7 +37,7 @@ function bytes(size: number, seed: number, alphabet = 256): Buffer {
 async function zipOf(
   dir: string,
   entries: { name: string; data: Buffer; compress: boolean; sha256?: string }[],
-): Promise<{ file: string; written: WrittenEntry[]; digestSoFar: Promise<DigestSoFar | null> | null }> {
+): Promise<{ file: string; written: WrittenEntry[]; readBack: Promise<ReadBackSoFar> | null }> {
   const file = path.join(dir, 'out.zip');
   const zip = await createZipWriter(file);
   const written: Promise<WrittenEntry>[] = [];
@@ -49,12 +49,12 @@ async function zipOf(
     }));
   }
   const result = await Promise.all(written);
-  const { digestSoFar } = await zip.finish();
-  return { file, written: result, digestSoFar };
+  const { readBack } = await zip.finish();
+  return { file, written: result, readBack };
 }
 
 /** What packPart would return for these written entries: a personal archive of one part. */
-function packedPart(size: number, written: readonly WrittenEntry[], items: ManifestItem[], digestSoFar: PackedPart['digestSoFar'] = null): PackedPart {
+function packedPart(size: number, written: readonly WrittenEntry[], items: ManifestItem[], readBack: PackedPart['readBack'] = null): PackedPart {
   return {
     size,
     entries: new Map(written.map((entry) => [entry.name, entry])),
@@ -64,7 +64,7 @@ function packedPart(size: number, written: readonly WrittenEntry[], items: Manif
       ruleSet: 'test', part: 1, parts: 1, items,
     },
     bodyTexts: new Map(),
-    digestSoFar,
+    readBack,
   };
 }
 
@@ -195,11 +195,11 @@ describe('reading a ZIP back', () => {
     staged[2 * MIB] = (staged[2 * MIB] ?? 0) ^ 0x01;
     const check = async (data: Buffer, compress: boolean) => {
       const name = compress ? 'Files/notes.txt' : 'Files/film.mp4';
-      const { file, written, digestSoFar } = await zipOf(await tempDir(), [{ name, data, compress, sha256: sha(announced) }]);
+      const { file, written, readBack } = await zipOf(await tempDir(), [{ name, data, compress, sha256: sha(announced) }]);
       expect(written.map((entry) => entry.sha256)).toEqual([sha(announced)]);
       const item = { id: 'i-1', file: { sha256: sha(announced) } } as unknown as ScannedItem;
       const manifestItems = [{ id: 'i-1', entries: { page: 'Files/page.html', file: name, original: null } } as unknown as ManifestItem];
-      const digest = await verifyPackedPart(file, packedPart(data.length, written, manifestItems, digestSoFar), new Map([['i-1', item]]));
+      const digest = await verifyPackedPart(file, packedPart(data.length, written, manifestItems, readBack), new Map([['i-1', item]]));
       expect(digest).toBe(await sha256OfFile(file));
       return digest;
     };
@@ -214,34 +214,31 @@ describe('reading a ZIP back', () => {
     const film = bytes(9 * MIB, 6);
     const clip = bytes(3 * MIB, 7);
     const notes = bytes(9 * MIB, 8, 16);
-    const { file, written, digestSoFar } = await zipOf(dir, [
+    const { file, written, readBack } = await zipOf(dir, [
       { name: 'Files/film.mp4', data: film, compress: false, sha256: sha(film) },
       { name: 'Files/clip.mp4', data: clip, compress: false, sha256: sha(clip) },
       { name: 'Files/notes.txt', data: notes, compress: true, sha256: sha(notes) },
     ]);
-    const [filmEntry, clipEntry, notesEntry] = written;
-    if (!filmEntry?.readBack) throw new Error('film.mp4 was not read back');
-    const readBack = await filmEntry.readBack;
+    const soFar = await readBack;
+    if (!soFar?.digest) throw new Error('film.mp4 was not read back');
     const dataStart = (await localHeaderOffset(file, 'Files/film.mp4')) + 30 + 'Files/film.mp4'.length + 9;
-    expect(readBack).toEqual({ dataStart, size: film.length, crc32: crc32(film), sha256: sha(film) });
-    // Under 8 MiB, or deflated: read in the check after closing, as before.
-    expect([clipEntry?.readBack, notesEntry?.readBack]).toEqual([undefined, undefined]);
+    const filmRead = { dataStart, size: film.length, crc32: crc32(film), sha256: sha(film) };
+    // The film alone: under 8 MiB, or deflated, is read in the check after closing, as before.
+    expect(soFar.entries).toEqual([filmRead]);
     // The same reads took the whole file's digest up to the film's end; the check hashes only the rest.
-    const soFar = await digestSoFar;
     const zipBytes = await readFile(file);
-    expect(soFar?.upTo).toBe(dataStart + film.length);
-    expect(soFar?.hash.copy().digest('hex')).toBe(sha(zipBytes.subarray(0, dataStart + film.length)));
+    expect(soFar.digest.upTo).toBe(dataStart + film.length);
+    expect(soFar.digest.hash.copy().digest('hex')).toBe(sha(zipBytes.subarray(0, dataStart + film.length)));
     const whole = await sha256OfFile(file);
-    expect(await verifyPackedPart(file, packedPart(0, written, [], digestSoFar), new Map())).toBe(whole);
-    const otherStart = Promise.resolve(soFar ? { upTo: soFar.upTo, hash: createHash('sha256').update(Buffer.alloc(soFar.upTo)) } : null);
-    expect(await verifyPackedPart(file, packedPart(0, written, [], otherStart), new Map())).not.toBe(whole);
+    expect(await verifyPackedPart(file, packedPart(0, written, [], readBack), new Map())).toBe(whole);
+    const otherStart = { upTo: soFar.digest.upTo, hash: createHash('sha256').update(Buffer.alloc(soFar.digest.upTo)) };
+    expect(await verifyPackedPart(file, packedPart(0, written, [], Promise.resolve({ ...soFar, digest: otherStart })), new Map())).not.toBe(whole);
 
     const item = { id: 'i-1', file: { sha256: sha(film) } } as unknown as ScannedItem;
     const items = new Map([['i-1', item]]);
     const manifestItems = [{ id: 'i-1', entries: { page: 'Files/page.html', file: 'Files/film.mp4', original: null } } as unknown as ManifestItem];
-    const withReadBack = (changed: Partial<typeof readBack>) => packedPart(0, written.map((entry) => (entry === filmEntry
-      ? { ...entry, readBack: Promise.resolve(readBack === null ? null : { ...readBack, ...changed }) }
-      : entry)), manifestItems);
+    const withReadBack = (changed: Partial<typeof filmRead>) =>
+      packedPart(0, written, manifestItems, Promise.resolve({ entries: [{ ...filmRead, ...changed }], digest: null }));
     await expect(verifyPackedPart(file, withReadBack({}), items)).resolves.toBe(await sha256OfFile(file));
     // The file on disk is sound: only the read-back's figures can make the check fail.
     await expect(verifyPackedPart(file, withReadBack({ sha256: sha(clip) }), items)).rejects.toThrow(/"Files\/film\.mp4" differs from the platform's copy/);
@@ -272,20 +269,24 @@ describe('reading a ZIP back', () => {
     const dir = await tempDir();
     const late = path.join(dir, 'late.zip');
     const early = new SealedReadBack(late, new AbortController().signal);
-    expect(await early.entry(0, 10)).toBeNull();
+    early.entry(0, 10);
+    expect(await early.soFar()).toEqual({ entries: [], digest: null });
     await writeFile(late, bytes(100, 9));
     // Readable now, but the digest lacks what the failed read missed: nothing more is read.
-    expect(await early.entry(10, 10)).toBeNull();
-    expect(await early.digestSoFar()).toBeNull();
+    early.entry(10, 10);
+    expect(await early.soFar()).toEqual({ entries: [], digest: null });
 
     const file = path.join(dir, 'part.zip');
     await writeFile(file, bytes(3 * MIB, 10));
     const stop = new AbortController();
     const stopped = new SealedReadBack(file, stop.signal);
-    expect(await stopped.entry(100, MIB)).toMatchObject({ dataStart: 100, size: MIB });
-    expect((await stopped.digestSoFar())?.upTo).toBe(100 + MIB);
+    stopped.entry(100, MIB);
+    const read = await stopped.soFar();
+    expect(read.entries).toMatchObject([{ dataStart: 100, size: MIB }]);
+    expect(read.digest?.upTo).toBe(100 + MIB);
     stop.abort();
-    expect(await stopped.entry(2 * MIB, 10)).toBeNull();
-    expect(await stopped.digestSoFar()).toBeNull();
+    stopped.entry(2 * MIB, 10);
+    // What was read before the stop still counts; the digest does not.
+    expect(await stopped.soFar()).toEqual({ entries: read.entries, digest: null });
   });
 });

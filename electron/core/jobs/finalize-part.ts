@@ -23,7 +23,7 @@ export async function sha256OfFile(file: string): Promise<string> {
  * Reads a freshly written ZIP back with an independent reader: every entry must be there,
  * agree with its local header, pass its CRC, and hash to what was written; every file must
  * also hash to what the platform announced. Large stored files were read back as they were
- * written (WrittenEntry.readBack): their bytes are not read twice. Throws with every problem
+ * written (PackedPart.readBack): their bytes are not read twice. Throws with every problem
  * found. Returns the SHA-256 of the whole file, taken from the same read.
  */
 export async function verifyPackedPart(file: string, packed: PackedPart, itemsById: ReadonlyMap<string, ScannedItem>): Promise<string> {
@@ -34,9 +34,7 @@ export async function verifyPackedPart(file: string, packed: PackedPart, itemsBy
     const item = itemsById.get(entry.id);
     if (entry.entries.file && item?.file) platformSha.set(entry.entries.file, item.file.sha256);
   }
-  const readBacks = (await Promise.all([...packed.entries.values()].map((entry) => entry.readBack ?? null)))
-    .filter((readBack) => readBack !== null);
-  const { entries, sha256 } = await checkZipAndDigest(file, { readBacks, digestSoFar: await packed.digestSoFar });
+  const { entries, sha256 } = await checkZipAndDigest(file, { readBack: await packed.readBack });
   for (const entry of entries) {
     seen.add(entry.name);
     // A large file was not hashed on its way in (its digest is the platform's): this check is its only one.

@@ -7,7 +7,7 @@ import { sanitizeBody, type SanitizedBody } from '../html/sanitize-body.ts';
 import { MANIFEST_FORMAT, type Manifest, type ManifestItem } from '../manifest.ts';
 import { INDEX_ENTRY, MANIFEST_ENTRY, shouldCompress } from '../plan/entry-layout.ts';
 import type { PlannedArchive, PlannedItem, PlannedPart } from '../plan/plan-archives.ts';
-import type { DigestSoFar } from '../zip/sealed-read-back.ts';
+import type { ReadBackSoFar } from '../zip/sealed-read-back.ts';
 import { createZipWriter, type WrittenEntry } from '../zip/zip-writer.ts';
 import type { StagedBytes } from '../../jobs/staging-area.ts';
 import type { ArchiveLocator } from './archive-locator.ts';
@@ -47,8 +47,8 @@ export interface PackedPart {
   manifest: Manifest;
   /** Plain text of each archived body, for the full-text index. */
   bodyTexts: Map<string, string>;
-  /** What reading the large files back while they were written hashed of the ZIP, if any (see SealedReadBack). */
-  digestSoFar: Promise<DigestSoFar | null> | null;
+  /** What was read back of the large files while they were written, if any (see SealedReadBack). */
+  readBack: Promise<ReadBackSoFar> | null;
 }
 
 function relatedLink(locator: ArchiveLocator, part: PlannedPart, item: ScannedItem): RelatedItemLink {
@@ -152,8 +152,8 @@ export async function packPart(input: PackPartInput): Promise<PackedPart> {
     };
     await track(zip.addBuffer(MANIFEST_ENTRY, text(`${JSON.stringify(manifest, null, 1)}\n`), { modified, compress: true }));
     // Flushed to disk while it is read back, not before (see verifyAndSync).
-    const { size, digestSoFar } = await zip.finish({ sync: false });
-    return { size, entries, manifest, bodyTexts, digestSoFar };
+    const { size, readBack } = await zip.finish({ sync: false });
+    return { size, entries, manifest, bodyTexts, readBack };
   } catch (error) {
     await Promise.allSettled(pending);
     await zip.abort();

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { crc32, inflateRawSync } from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { BlockReader } from './block-reader.ts';
-import type { DigestSoFar, EntryReadBack } from './sealed-read-back.ts';
+import type { DigestSoFar, EntryReadBack, ReadBackSoFar } from './sealed-read-back.ts';
 import { fileDigestOffThread } from './file-digest-worker.ts';
 import { localHeaderProblem } from './local-header-check.ts';
 import { METHOD_DEFLATE, METHOD_STORE } from './zip-records.ts';
@@ -154,10 +154,11 @@ const DIGEST_OFF_THREAD_BYTES = 64 * 1024 * 1024;
 
 interface CheckOptions {
   onEntry?: (entry: CheckedEntry) => void;
-  /** Stored entries already read back while the ZIP was written (see checkEntry). */
-  readBacks?: readonly EntryReadBack[];
-  /** The whole file's digest as far as those reads took it: only the rest is hashed here. */
-  digestSoFar?: DigestSoFar | null;
+  /**
+   * What was read back while the ZIP was written: those stored entries are not read again (see
+   * checkEntry), and of the whole file only what came after them is hashed here.
+   */
+  readBack?: ReadBackSoFar | null;
 }
 
 /** Continues a digest taken while the file was written over the bytes from where it stopped. */
@@ -168,8 +169,8 @@ async function finishDigest(reader: BlockReader, soFar: DigestSoFar): Promise<st
 }
 
 async function checkAll(file: string, digest: boolean, options: CheckOptions): Promise<{ entries: CheckedEntry[]; sha256: string | null }> {
-  const readBacks = new Map((options.readBacks ?? []).map((readBack) => [readBack.dataStart, readBack]));
-  const soFar = digest ? (options.digestSoFar ?? null) : null;
+  const readBacks = new Map((options.readBack?.entries ?? []).map((readBack) => [readBack.dataStart, readBack]));
+  const soFar = digest ? (options.readBack?.digest ?? null) : null;
   const size = digest && soFar === null ? (await stat(file)).size : 0;
   const offThread = size >= DIGEST_OFF_THREAD_BYTES ? fileDigestOffThread(file) : null;
   try {

@@ -1,5 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 import { rangeChunks } from './file-chunks.ts';
 
@@ -18,46 +18,53 @@ export interface DigestSoFar {
   hash: Hash;
 }
 
+/** What was read back of a ZIP while it was written, for the check after closing. */
+export interface ReadBackSoFar {
+  /** The large stored entries read, in file order. */
+  entries: EntryReadBack[];
+  /** The whole file's digest up to the end of the last of them; null after a failed read. */
+  digest: DigestSoFar | null;
+}
+
 /**
  * Reads a ZIP back while it is still written, in file order and only as far as it is sealed
  * (see BufferedFile.seal): each large stored entry is hashed as soon as it is written, while
  * the next ones are fetched, and every byte up to it feeds the whole file's SHA-256, so the
  * check after closing reads only what came after the last of them. One read at a time; after
- * a failed one nothing more is read here, and the check after closing reads everything itself.
+ * a failed one nothing more is read here, and the check after closing reads the rest itself.
  */
 export class SealedReadBack {
   readonly #file: string;
   readonly #signal: AbortSignal;
   readonly #hash = createHash('sha256');
+  readonly #entries: EntryReadBack[] = [];
   #upTo = 0;
   #broken = false;
-  #queue: Promise<unknown> = Promise.resolve();
+  #queue: Promise<void> = Promise.resolve();
 
   constructor(file: string, signal: AbortSignal) {
     this.#file = file;
     this.#signal = signal;
   }
 
-  /** Reads the entry whose `size` bytes start at `dataStart`, and whatever before it is not read yet; null if that failed. */
-  entry(dataStart: number, size: number): Promise<EntryReadBack | null> {
-    const reading = this.#queue.then(() => this.#read(dataStart, size));
-    this.#queue = reading;
-    return reading;
+  /** Reads the entry whose `size` bytes start at `dataStart`, and whatever before it is not read yet. */
+  entry(dataStart: number, size: number): void {
+    this.#queue = this.#queue.then(() => this.#read(dataStart, size));
   }
 
-  /** The digest of everything read so far, once the reads asked for are done; null after a failed one. */
-  async digestSoFar(): Promise<DigestSoFar | null> {
+  /** What the reads asked for so far found, once they are done. */
+  async soFar(): Promise<ReadBackSoFar> {
     await this.#queue;
-    return this.#broken ? null : { upTo: this.#upTo, hash: this.#hash.copy() };
+    return { entries: [...this.#entries], digest: this.#broken ? null : { upTo: this.#upTo, hash: this.#hash.copy() } };
   }
 
   /** Settles when no read is in flight. */
-  async settled(): Promise<void> {
-    await this.#queue;
+  settled(): Promise<void> {
+    return this.#queue;
   }
 
-  async #read(dataStart: number, size: number): Promise<EntryReadBack | null> {
-    if (this.#broken) return null;
+  async #read(dataStart: number, size: number): Promise<void> {
+    if (this.#broken) return;
     try {
       const handle = await open(this.#file, 'r');
       try {
@@ -68,18 +75,17 @@ export class SealedReadBack {
           hash.update(chunk);
           checksum = crc32(chunk, checksum);
         });
-        return { dataStart, size, crc32: checksum >>> 0, sha256: hash.digest('hex') };
+        this.#entries.push({ dataStart, size, crc32: checksum >>> 0, sha256: hash.digest('hex') });
       } finally {
         await handle.close();
       }
     } catch {
       this.#broken = true;
-      return null;
     }
   }
 
   /** Hashes the file on from where it was left up to `end`, handing each chunk to `also`. */
-  async #follow(handle: Awaited<ReturnType<typeof open>>, end: number, also: (chunk: Buffer) => void): Promise<void> {
+  async #follow(handle: FileHandle, end: number, also: (chunk: Buffer) => void): Promise<void> {
     if (end < this.#upTo) throw new Error('Internal error: a read-back went backwards.');
     for await (const chunk of rangeChunks(handle, this.#upTo, end)) {
       this.#signal.throwIfAborted();

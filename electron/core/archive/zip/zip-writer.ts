@@ -5,7 +5,7 @@ import { BufferedFile } from './buffered-file.ts';
 import { sharedCompressionPool } from './compression-pool.ts';
 import { DEFAULT_BATCH_LIMITS, EntryBatcher, type BatchLimits, type BatchPreparer } from './entry-batcher.ts';
 import { copyFileBody, pipeBody, type BodyDigest, type MeasuredBody } from './entry-bodies.ts';
-import { SealedReadBack, type DigestSoFar, type EntryReadBack } from './sealed-read-back.ts';
+import { SealedReadBack, type ReadBackSoFar } from './sealed-read-back.ts';
 import { FILE_CHUNK_BYTES } from './file-chunks.ts';
 import {
   LOCAL_CRC_OFFSET, METHOD_DEFLATE, METHOD_STORE, ZIP32_LIMIT, centralHeader, endOfCentralDirectory,
@@ -14,7 +14,7 @@ import {
 
 /** Streamed entries this close to 4 GiB get ZIP64 local headers up front: deflate may grow them. */
 const ZIP64_STREAM_THRESHOLD = ZIP32_LIMIT - 64 * 1024 * 1024;
-/** From this size a stored file with a known digest is read back as soon as it is written (see readBack). */
+/** From this size a stored file with a known digest is read back as soon as it is written (see SealedReadBack). */
 const READ_BACK_FROM_BYTES = 8 * 1024 * 1024;
 
 export interface ZipEntryOptions {
@@ -30,12 +30,6 @@ export interface WrittenEntry {
   crc32: number;
   sha256: string;
   method: 'store' | 'deflate';
-  /**
-   * For a large stored file with a known digest: its bytes read back from the ZIP right after
-   * they were written (null if that read failed), for the check after closing to use instead of
-   * reading them again. The bytes are sealed once written (BufferedFile.seal): nothing changes them later.
-   */
-  readBack?: Promise<EntryReadBack | null>;
 }
 
 export interface ZipWriterOptions {
@@ -67,9 +61,10 @@ export interface ZipWriter {
   /**
    * Writes the directory and closes the file, flushed to disk unless `sync` is false: then the
    * caller flushes it (syncFile) before it relies on it, say while reading it back.
-   * `digestSoFar` is what the read-backs of large files hashed of the file (see SealedReadBack).
+   * `readBack` is what was read back of large files while they were written (see SealedReadBack),
+   * for the check after closing; their bytes are sealed (BufferedFile.seal): nothing changed them since.
    */
-  finish(options?: { sync?: boolean }): Promise<{ size: number; entries: number; digestSoFar: Promise<DigestSoFar | null> | null }>;
+  finish(options?: { sync?: boolean }): Promise<{ size: number; entries: number; readBack: Promise<ReadBackSoFar> | null }>;
   /** Stops, closes and deletes the file. Safe to call at any time, also after a failure. */
   abort(): Promise<void>;
 }
@@ -91,7 +86,7 @@ export async function createZipWriter(file: string, options: ZipWriterOptions = 
   let failure: Error | null = null;
   let state: 'open' | 'finishing' | 'closed' = 'open';
   const stopStreams = new AbortController();
-  let readBack: SealedReadBack | null = null;
+  let sealedReadBack: SealedReadBack | null = null;
   const earlyFlushes: Promise<void>[] = [];
 
   function enqueue<T>(task: () => Promise<T>): Promise<T> {
@@ -144,7 +139,7 @@ export async function createZipWriter(file: string, options: ZipWriterOptions = 
    */
   function addMeasured(
     name: string,
-    options: ZipEntryOptions & { size: number | null; readBack?: boolean },
+    options: ZipEntryOptions & { size: number | null; readBackNow?: boolean },
     writeBody: () => Promise<MeasuredBody>,
   ): Promise<WrittenEntry> {
     const nameBytes = claimName(name);
@@ -169,13 +164,13 @@ export async function createZipWriter(file: string, options: ZipWriterOptions = 
       await out.patch(record.offset + LOCAL_CRC_OFFSET, crcBytes);
       for (const field of localSizeFields(record)) await out.patch(record.offset + field.position, field.bytes);
       records.push(record);
-      const written: WrittenEntry = { name, size, compressedSize, crc32: checksum, sha256, method: options.compress ? 'deflate' : 'store' };
-      if (options.readBack) {
+      if (options.readBackNow) {
         await out.seal();
-        written.readBack = startReadBack(dataStart, compressedSize);
+        sealedReadBack ??= new SealedReadBack(file, stopStreams.signal);
+        sealedReadBack.entry(dataStart, compressedSize);
         flushSealed();
       }
-      return written;
+      return { name, size, compressedSize, crc32: checksum, sha256, method: options.compress ? 'deflate' : 'store' } as const;
     });
   }
 
@@ -186,11 +181,6 @@ export async function createZipWriter(file: string, options: ZipWriterOptions = 
     const flushing = handle.datasync();
     flushing.catch(() => undefined);
     earlyFlushes.push(flushing);
-  }
-
-  function startReadBack(dataStart: number, size: number): Promise<EntryReadBack | null> {
-    readBack ??= new SealedReadBack(file, stopStreams.signal);
-    return readBack.entry(dataStart, size);
   }
 
   function addStream(
@@ -205,13 +195,13 @@ export async function createZipWriter(file: string, options: ZipWriterOptions = 
     const digest: BodyDigest = options.sha256 === undefined ? { measure: true } : { known: options.sha256 };
     // Its digest was not measured on the way in, so reading it back is its check; done now, it
     // overlaps with the fetching of what comes next instead of adding to the wait at the end.
-    const readBack = 'known' in digest && !options.compress && options.size >= READ_BACK_FROM_BYTES;
-    return addMeasured(name, { ...options, readBack }, () => (options.compress
+    const readBackNow = 'known' in digest && !options.compress && options.size >= READ_BACK_FROM_BYTES;
+    return addMeasured(name, { ...options, readBackNow }, () => (options.compress
       ? pipeBody(out, createReadStream(source, { highWaterMark: FILE_CHUNK_BYTES }), true, stopStreams.signal, digest)
       : copyFileBody(out, source, stopStreams.signal, digest)));
   }
 
-  async function finish({ sync = true }: { sync?: boolean } = {}): Promise<{ size: number; entries: number; digestSoFar: Promise<DigestSoFar | null> | null }> {
+  async function finish({ sync = true }: { sync?: boolean } = {}): Promise<{ size: number; entries: number; readBack: Promise<ReadBackSoFar> | null }> {
     if (state !== 'open') throw new Error('The ZIP is already finished.');
     state = 'finishing';
     return enqueue(async () => {
@@ -224,7 +214,7 @@ export async function createZipWriter(file: string, options: ZipWriterOptions = 
       if (sync) await handle.sync();
       await handle.close();
       state = 'closed';
-      return { size: out.position, entries: records.length, digestSoFar: readBack?.digestSoFar() ?? null };
+      return { size: out.position, entries: records.length, readBack: sealedReadBack?.soFar() ?? null };
     });
   }
 
@@ -232,7 +222,7 @@ export async function createZipWriter(file: string, options: ZipWriterOptions = 
     failure ??= new Error('The ZIP was abandoned.');
     stopStreams.abort(failure);
     await tail.catch(() => undefined);
-    await readBack?.settled();
+    await sealedReadBack?.settled();
     await Promise.allSettled(earlyFlushes);
     if (state !== 'closed') {
       state = 'closed';
